@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import { IdSchema, QueryBooleanSchema, TimestampSchema, pageSchema } from './common.js';
+import { RoleSchema } from './identity.js';
+import { MessageTypeSchema } from './messages.js';
+
+export const ConversationKindSchema = z.enum(['project', 'group']);
+export const ConversationStatusSchema = z.enum(['active', 'read_only', 'locked', 'archived']);
+export type ConversationStatus = z.infer<typeof ConversationStatusSchema>;
+
+export const ParticipantSchema = z.object({ userId: IdSchema, name: z.string(), role: RoleSchema });
+export type Participant = z.infer<typeof ParticipantSchema>;
+
+/** The newest message of a conversation; `preview` is its text cut to 100 code points. */
+export const LastMessageSchema = z.object({
+  id: IdSchema,
+  seq: z.number().int(),
+  senderId: IdSchema.nullable(),
+  type: MessageTypeSchema,
+  preview: z.string(),
+  createdAt: TimestampSchema,
+});
+
+/**
+ * A conversation as one participant sees it (contract § Conversations and messages):
+ * `unreadCount`, `lastReadSeq`, `muted` and `archived` are the caller's own.
+ */
+export const ConversationSchema = z
+  .object({
+    id: IdSchema,
+    projectId: IdSchema,
+    kind: ConversationKindSchema,
+    title: z.string(),
+    status: ConversationStatusSchema,
+    participants: z.array(ParticipantSchema),
+    lastMessage: LastMessageSchema.nullable(),
+    unreadCount: z.number().int(),
+    lastReadSeq: z.number().int(),
+    muted: z.boolean(),
+    archived: z.boolean(),
+    createdAt: TimestampSchema,
+    lastMessageAt: TimestampSchema,
+  })
+  .meta({ id: 'Conversation' });
+export type Conversation = z.infer<typeof ConversationSchema>;
+
+/** `GET /api/conversations` query: `search` matches project title, conversation title and participant names. */
+export const ConversationListQuerySchema = z.object({
+  search: z.string().trim().max(200).optional(),
+  archived: QueryBooleanSchema.optional(),
+  cursor: z.string().max(500).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+});
+export type ConversationListQuery = z.infer<typeof ConversationListQuerySchema>;
+
+export const ConversationPageSchema = pageSchema(ConversationSchema);
+export type ConversationPage = z.infer<typeof ConversationPageSchema>;

@@ -1,0 +1,88 @@
+import { z } from 'zod';
+import { IdSchema, TimestampSchema } from './common.js';
+import { ConversationSchema } from './conversations.js';
+import type { ErrorDetail } from './errors.js';
+import { MarkReadBodySchema, MessageSchema, SendMessageBodySchema } from './messages.js';
+import type { Message, ReadState } from './messages.js';
+
+// ---- client → server payloads (contract § Realtime) -----------------------------------------
+
+export const ConversationRefSchema = z.object({ conversationId: IdSchema });
+export type ConversationRef = z.infer<typeof ConversationRefSchema>;
+
+export const TypingPayloadSchema = z.object({ conversationId: IdSchema, isTyping: z.boolean() });
+export type TypingPayload = z.infer<typeof TypingPayloadSchema>;
+
+export const MarkReadPayloadSchema = MarkReadBodySchema.extend({ conversationId: IdSchema });
+export type MarkReadPayload = z.infer<typeof MarkReadPayloadSchema>;
+
+export const SendPayloadSchema = SendMessageBodySchema.extend({ conversationId: IdSchema });
+export type SendPayload = z.input<typeof SendPayloadSchema>;
+
+// ---- server → client payloads ---------------------------------------------------------------
+
+export const MessageNewEventSchema = z.object({ message: MessageSchema });
+export type MessageNewEvent = z.infer<typeof MessageNewEventSchema>;
+
+export const MessageReadEventSchema = z.object({
+  conversationId: IdSchema,
+  userId: IdSchema,
+  messageId: IdSchema,
+  seq: z.number().int(),
+  readAt: TimestampSchema,
+});
+export type MessageReadEvent = z.infer<typeof MessageReadEventSchema>;
+
+export const ConversationReadEventSchema = z.object({
+  conversationId: IdSchema,
+  userId: IdSchema,
+  lastReadSeq: z.number().int(),
+  readAt: TimestampSchema,
+});
+export type ConversationReadEvent = z.infer<typeof ConversationReadEventSchema>;
+
+export const TypingEventSchema = z.object({ conversationId: IdSchema, userId: IdSchema, isTyping: z.boolean() });
+export type TypingEvent = z.infer<typeof TypingEventSchema>;
+
+export const ConversationUpdatedEventSchema = z.object({ conversation: ConversationSchema });
+export type ConversationUpdatedEvent = z.infer<typeof ConversationUpdatedEventSchema>;
+
+// ---- acknowledgements -----------------------------------------------------------------------
+
+/** Every client → server event is acknowledged with this shape (contract § Realtime). */
+export type Ack<T = undefined> = { ok: true; data?: T } | { ok: false; error: ErrorDetail };
+export type AckCallback<T = undefined> = (response: Ack<T>) => void;
+
+/** How long a typing indicator lasts without a repeat, in ms (contract § Realtime). */
+export const TYPING_TIMEOUT_MS = 6000;
+
+/** Events a client sends; each takes a payload and an acknowledgement callback. */
+export interface ClientToServerEvents {
+  /** Start viewing a conversation; refused with `NOT_FOUND` for non-participants. */
+  'conversation:join': (payload: ConversationRef, ack: AckCallback) => void;
+  /** Stop viewing a conversation. */
+  'conversation:leave': (payload: ConversationRef, ack: AckCallback) => void;
+  /** Relayed to the other participants; expires after {@link TYPING_TIMEOUT_MS} without a repeat. */
+  'conversation:typing': (payload: TypingPayload, ack: AckCallback) => void;
+  /** Same as `POST /api/conversations/:id/read`; ack data is the caller's read state. */
+  'conversation:markRead': (payload: MarkReadPayload, ack: AckCallback<ReadState>) => void;
+  /** Same as `POST /api/conversations/:id/messages`; ack data is the stored message. */
+  'message:send': (payload: SendPayload, ack: AckCallback<Message>) => void;
+}
+
+/** Events the server sends. */
+export interface ServerToClientEvents {
+  /** To every connected socket of every participant, the sender's own included. */
+  'message:new': (payload: MessageNewEvent) => void;
+  /** To participants, for the newest message a read covers. */
+  'message:read': (payload: MessageReadEvent) => void;
+  /** To participants, when one of them moves their read position forward. */
+  'conversation:read': (payload: ConversationReadEvent) => void;
+  /** To participants other than the typist. */
+  'conversation:typing': (payload: TypingEvent) => void;
+  /** To participants, each with their own view: status, title or participants changed, or the conversation is new to them. */
+  'conversation:updated': (payload: ConversationUpdatedEvent) => void;
+}
+
+/** Names of the client → server events, for iteration and tests. */
+export type ClientEventName = keyof ClientToServerEvents;

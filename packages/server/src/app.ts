@@ -1,0 +1,114 @@
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { Logger } from 'pino';
+import { z } from 'zod';
+import type { Config } from './config.js';
+import type { DatabaseHandle } from './db/database.js';
+import { DomainEvents } from './events.js';
+import { registerAuth } from './http/auth.js';
+import { registerErrorHandler } from './http/error-handler.js';
+import { conversationRoutes } from './modules/conversations/conversations.routes.js';
+import { ConversationsService } from './modules/conversations/conversations.service.js';
+import { identityRoutes } from './modules/identity/identity.routes.js';
+import { IdentityService } from './modules/identity/identity.service.js';
+import { createTokenKeys } from './modules/identity/token-keys.js';
+import { marketplaceRoutes } from './modules/marketplace/marketplace.routes.js';
+import { ProjectsService } from './modules/marketplace/projects.service.js';
+import { RequestsService } from './modules/marketplace/requests.service.js';
+import { messageRoutes } from './modules/messages/messages.routes.js';
+import { MessagesService } from './modules/messages/messages.service.js';
+import { createMemorySendLimiter } from './modules/messages/send-limiter.js';
+import { receiptRoutes } from './modules/receipts/receipts.routes.js';
+import { ReceiptsService } from './modules/receipts/receipts.service.js';
+import { TypingService } from './modules/typing/typing.service.js';
+import { attachRealtime } from './realtime/server.js';
+import type { ParleyServer } from './realtime/types.js';
+
+/** What `buildApp` needs besides the configuration: an open, migrated database and a logger. */
+export interface AppDeps {
+  database: DatabaseHandle;
+  logger: Logger;
+}
+
+/** A built Parley server that has not started listening. */
+export interface ParleyApp {
+  readonly http: FastifyInstance;
+  readonly io: ParleyServer;
+  readonly identity: IdentityService;
+  /** Closes sockets, HTTP and timers; the database stays open (its owner closes it). */
+  close(): Promise<void>;
+}
+
+/**
+ * Builds the HTTP API (Fastify, under `/api`, OpenAPI at `/api/docs`) and the Socket.IO server on
+ * the same HTTP server, wiring services to the database and the domain event bus. Never listens
+ * itself, so tests and `main.ts` choose the port.
+ */
+export async function buildApp(config: Config, deps: AppDeps): Promise<ParleyApp> {
+  const { db } = deps.database;
+  const events = new DomainEvents();
+  const identity = new IdentityService(db, createTokenKeys(config));
+  const conversations = new ConversationsService(db);
+  const messages = new MessagesService(db, events, createMemorySendLimiter(config.sendRate, config.sendBurst));
+  const receipts = new ReceiptsService(db, events);
+  const typing = new TypingService(db, events, deps.logger);
+  const requests = new RequestsService(db);
+  const projects = new ProjectsService(db, events, conversations);
+
+  const loggerInstance: FastifyBaseLogger = deps.logger;
+  const http = Fastify({ loggerInstance, logController: new LogController({ disableRequestLogging: true }) }).withTypeProvider<ZodTypeProvider>();
+  http.setValidatorCompiler(validatorCompiler);
+  http.setSerializerCompiler(serializerCompiler);
+  registerErrorHandler(http);
+  registerAuth(http, identity);
+
+  await http.register(swagger, {
+    openapi: {
+      info: { title: 'Parley API', version: '1', description: 'Project-scoped real-time messaging for marketplaces.' },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
+      security: [{ bearer: [] }],
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await http.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  await http.register(
+    async (api) => {
+      api.withTypeProvider<ZodTypeProvider>().get(
+        '/health',
+        { config: { public: true }, schema: { tags: ['health'], response: { 200: z.object({ status: z.literal('ok') }) } } },
+        () => ({ status: 'ok' as const }),
+      );
+      await api.register(identityRoutes(identity, config.devAuth));
+      await api.register(marketplaceRoutes(requests, projects));
+      await api.register(conversationRoutes(conversations));
+      await api.register(messageRoutes(messages));
+      await api.register(receiptRoutes(receipts));
+    },
+    { prefix: '/api' },
+  );
+
+  const io = attachRealtime(http.server, { identity, conversations, messages, receipts, typing, events, log: deps.logger });
+  http.addHook('preClose', (done) => {
+    io.disconnectSockets(true);
+    io.engine.close();
+    typing.close();
+    done();
+  });
+
+  return {
+    http,
+    io,
+    identity,
+    close: () => http.close(),
+  };
+}

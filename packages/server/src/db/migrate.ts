@@ -1,0 +1,20 @@
+import { Migrator, type Kysely, type Migration, type MigrationResultSet } from 'kysely';
+import type { Database } from './schema.js';
+import * as initial from './migrations/20261121000000-initial.js';
+
+/** Every migration, by its frozen timestamped name (CONVENTIONS rule 6). Add new ones at the end. */
+const migrations: Record<string, Migration> = {
+  '20261121000000-initial': initial,
+};
+
+/**
+ * Brings the schema up to date. Kysely's Migrator takes a lock table first, so several processes
+ * starting at once on one PostgreSQL database migrate once. Throws the first migration error.
+ */
+export async function migrateToLatest(db: Kysely<Database>): Promise<MigrationResultSet> {
+  const migrator = new Migrator({ db, provider: { getMigrations: () => Promise.resolve(migrations) } });
+  const result = await migrator.migrateToLatest();
+  if (result.error instanceof Error) throw result.error;
+  if (result.error !== undefined) throw new Error(`Migration failed: ${JSON.stringify(result.error)}`);
+  return result;
+}

@@ -1,0 +1,16 @@
+import type { ConversationsTable, ParticipantsTable } from '../modules/conversations/conversations.table.js';
+import type { UsersTable } from '../modules/identity/identity.table.js';
+import type { ProjectMembersTable, ProjectsTable, ProposalsTable, RequestsTable } from '../modules/marketplace/marketplace.table.js';
+import type { MessagesTable } from '../modules/messages/messages.table.js';
+
+/** Every table Kysely knows, by name. Rows are snake_case; presenters map them to camelCase DTOs. */
+export interface Database {
+  users: UsersTable;
+  requests: RequestsTable;
+  proposals: ProposalsTable;
+  projects: ProjectsTable;
+  project_members: ProjectMembersTable;
+  conversations: ConversationsTable;
+  conversation_participants: ParticipantsTable;
+  messages: MessagesTable;
+}

@@ -1,0 +1,22 @@
+import { EventEmitter } from 'node:events';
+import type { Message } from '@parley/protocol';
+
+/**
+ * Domain events, emitted by services after their transaction commits (CONVENTIONS rule 4).
+ * Realtime fan-out (and later notifications) subscribe to them; services never import a transport.
+ */
+export interface DomainEventMap {
+  /** A message was stored; `participantIds` are the conversation's participants at that moment. */
+  'message.created': [{ message: Message; participantIds: string[] }];
+  /** A participant moved their read position forward to `lastReadSeq` (the message at that seq is `messageId`). */
+  'conversation.read': [
+    { conversationId: string; userId: string; lastReadSeq: number; messageId: string | null; readAt: string; participantIds: string[] },
+  ];
+  /** A participant started or stopped typing (stopping includes the 6 s expiry). */
+  'conversation.typing': [{ conversationId: string; userId: string; isTyping: boolean; participantIds: string[] }];
+  /** A conversation was created, or its status, title or participants changed. */
+  'conversation.updated': [{ conversationId: string; participantIds: string[] }];
+}
+
+/** The server's domain event bus: a typed Node `EventEmitter`. */
+export class DomainEvents extends EventEmitter<DomainEventMap> {}

@@ -1,0 +1,30 @@
+import type { FastifyInstance } from 'fastify';
+import type { User } from '@parley/protocol';
+import { unauthenticated } from '../errors.js';
+import type { IdentityService } from '../modules/identity/identity.service.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The authenticated caller; set on every route not marked `config: { public: true }`. */
+    user: User;
+  }
+  interface FastifyContextConfig {
+    /** True for routes that need no bearer token (health, dev sign-in, docs). */
+    public?: boolean;
+  }
+}
+
+/**
+ * Requires `Authorization: Bearer <jwt>` on every `/api` route unless the route is marked public
+ * (contract § Identity). Answers `401 UNAUTHENTICATED` for a missing, bad or expired token.
+ */
+export function registerAuth(app: FastifyInstance, identity: IdentityService): void {
+  app.decorateRequest('user');
+  app.addHook('onRequest', async (request) => {
+    if (request.routeOptions.config.public || !request.url.startsWith('/api/') || request.url.startsWith('/api/docs') || request.is404) return;
+    const header = request.headers.authorization ?? '';
+    const match = /^Bearer\s+(\S+)$/i.exec(header);
+    if (!match?.[1]) throw unauthenticated('Missing bearer token');
+    request.user = await identity.authenticate(match[1]);
+  });
+}

@@ -1,0 +1,38 @@
+import type { Conversation, MessageType, Participant, Role } from '@parley/protocol';
+import { previewText } from '../messages/messages.presenter.js';
+import type { ConversationViewRow, ParticipantUserRow } from './conversations.repository.js';
+
+/** A conversation view row and its participants → the contract's `Conversation`, as its caller sees it. */
+export function presentConversation(row: ConversationViewRow, participants: ParticipantUserRow[]): Conversation {
+  return {
+    id: row.id,
+    projectId: row.project_id,
+    kind: row.kind,
+    title: row.title,
+    status: row.status,
+    participants: participants.map(presentParticipant),
+    lastMessage:
+      row.lm_id === null
+        ? null
+        : {
+            id: row.lm_id,
+            seq: row.last_seq,
+            senderId: row.lm_sender_id,
+            // The row's type column only ever holds MessageType values (messages.table.ts).
+            type: row.lm_type as MessageType,
+            preview: previewText(row.lm_text ?? ''),
+            createdAt: row.lm_created_at ?? row.last_message_at,
+          },
+    unreadCount: Number(row.unread_count),
+    lastReadSeq: row.last_read_seq,
+    muted: row.muted === 1,
+    archived: row.archived === 1,
+    createdAt: row.created_at,
+    lastMessageAt: row.last_message_at,
+  };
+}
+
+function presentParticipant(row: ParticipantUserRow): Participant {
+  // The users.role column only ever holds Role values (identity.table.ts).
+  return { userId: row.user_id, name: row.name, role: row.role as Role };
+}

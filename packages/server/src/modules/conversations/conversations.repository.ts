@@ -1,0 +1,183 @@
+import { sql, type Selectable } from 'kysely';
+import type { Db } from '../../db/database.js';
+import type { ConversationsTable, ParticipantsTable } from './conversations.table.js';
+
+export type ConversationRow = Selectable<ConversationsTable>;
+export type ParticipantRow = Selectable<ParticipantsTable>;
+
+/** A conversation joined with the caller's participant state, its newest message and the caller's unread count. */
+export interface ConversationViewRow extends ConversationRow {
+  last_read_seq: number;
+  muted: number;
+  archived: number;
+  unread_count: number;
+  lm_id: string | null;
+  lm_sender_id: string | null;
+  lm_type: string | null;
+  lm_text: string | null;
+  lm_created_at: string | null;
+}
+
+/** One participant with the user fields the contract shows. */
+export interface ParticipantUserRow {
+  conversation_id: string;
+  user_id: string;
+  name: string;
+  role: string;
+}
+
+export async function insertConversation(db: Db, row: ConversationRow): Promise<void> {
+  await db.insertInto('conversations').values(row).execute();
+}
+
+export async function insertParticipant(db: Db, conversationId: string, userId: string, at: string): Promise<void> {
+  await db
+    .insertInto('conversation_participants')
+    .values({ conversation_id: conversationId, user_id: userId, joined_at: at, last_read_seq: 0, last_read_at: null, muted: 0, archived: 0 })
+    .execute();
+}
+
+export function findParticipant(db: Db, conversationId: string, userId: string): Promise<ParticipantRow | undefined> {
+  return db
+    .selectFrom('conversation_participants')
+    .selectAll()
+    .where('conversation_id', '=', conversationId)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
+}
+
+export async function listParticipantIds(db: Db, conversationId: string): Promise<string[]> {
+  const rows = await db.selectFrom('conversation_participants').select('user_id').where('conversation_id', '=', conversationId).execute();
+  return rows.map((row) => row.user_id);
+}
+
+/** Participants of the given conversations with their names and roles, in joining order. */
+export function listParticipantUsers(db: Db, conversationIds: string[]): Promise<ParticipantUserRow[]> {
+  if (conversationIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('conversation_participants as p')
+    .innerJoin('users as u', 'u.id', 'p.user_id')
+    .select(['p.conversation_id', 'u.id as user_id', 'u.name', 'u.role'])
+    .where('p.conversation_id', 'in', conversationIds)
+    .orderBy('p.joined_at')
+    .orderBy('u.id')
+    .execute();
+}
+
+export function findConversation(db: Db, id: string): Promise<ConversationRow | undefined> {
+  return db.selectFrom('conversations').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export function listProjectConversations(db: Db, projectId: string): Promise<ConversationRow[]> {
+  return db.selectFrom('conversations').selectAll().where('project_id', '=', projectId).orderBy('id').execute();
+}
+
+export async function setProjectConversationsStatus(db: Db, projectId: string, status: ConversationRow['status']): Promise<void> {
+  await db.updateTable('conversations').set({ status }).where('project_id', '=', projectId).execute();
+}
+
+/**
+ * Allocates the next `seq` of an active conversation: one `UPDATE … RETURNING` that row-locks the
+ * conversation until the surrounding transaction ends, so seqs are unique and gap-free across
+ * processes (a rolled-back insert rolls the counter back too). Undefined when the conversation is
+ * missing or not active.
+ */
+export async function allocateSeq(db: Db, conversationId: string, at: string): Promise<number | undefined> {
+  const row = await db
+    .updateTable('conversations')
+    .set({ last_seq: sql`last_seq + 1`, last_message_at: at })
+    .where('id', '=', conversationId)
+    .where('status', '=', 'active')
+    .returning('last_seq')
+    .executeTakeFirst();
+  return row?.last_seq;
+}
+
+/** Moves a participant's read position to `seq` if that is forward; returns the stored position. */
+export async function advanceReadSeq(db: Db, conversationId: string, userId: string, seq: number, at: string): Promise<boolean> {
+  const result = await db
+    .updateTable('conversation_participants')
+    .set({ last_read_seq: seq, last_read_at: at })
+    .where('conversation_id', '=', conversationId)
+    .where('user_id', '=', userId)
+    .where('last_read_seq', '<', seq)
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
+/** Messages after `seq` not sent by `userId` (system messages count): the unread count at that read position. */
+export async function countUnread(db: Db, conversationId: string, userId: string, afterSeq: number): Promise<number> {
+  const row = await db
+    .selectFrom('messages')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('conversation_id', '=', conversationId)
+    .where('seq', '>', afterSeq)
+    .where((eb) => eb.or([eb('sender_id', 'is', null), eb('sender_id', '<>', userId)]))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** Keyset position in the conversation list: newest activity first, ties by id. */
+export interface ActivityCursor {
+  lastMessageAt: string;
+  id: string;
+}
+
+/**
+ * The caller's conversations, newest activity first (keyset on `last_message_at, id`), or just `onlyId`.
+ * `search` matches conversation title, project title and participant names, case-insensitively.
+ */
+export function listConversationViews(
+  db: Db,
+  userId: string,
+  opts: { onlyId?: string; archived?: boolean; search?: string; after?: ActivityCursor; limit: number },
+): Promise<ConversationViewRow[]> {
+  let query = db
+    .selectFrom('conversation_participants as p')
+    .innerJoin('conversations as c', 'c.id', 'p.conversation_id')
+    .leftJoin('messages as m', (join) => join.onRef('m.conversation_id', '=', 'c.id').onRef('m.seq', '=', 'c.last_seq'))
+    .selectAll('c')
+    .select(['p.last_read_seq', 'p.muted', 'p.archived'])
+    .select(['m.id as lm_id', 'm.sender_id as lm_sender_id', 'm.type as lm_type', 'm.text as lm_text', 'm.created_at as lm_created_at'])
+    .select((eb) =>
+      eb
+        .selectFrom('messages as u')
+        .select((inner) => inner.fn.countAll<number>().as('n'))
+        .whereRef('u.conversation_id', '=', 'c.id')
+        .whereRef('u.seq', '>', 'p.last_read_seq')
+        .where((inner) => inner.or([inner('u.sender_id', 'is', null), inner('u.sender_id', '<>', userId)]))
+        .as('unread_count'),
+    )
+    .where('p.user_id', '=', userId);
+  if (opts.onlyId) query = query.where('c.id', '=', opts.onlyId);
+  if (opts.archived !== undefined) query = query.where('p.archived', '=', opts.archived ? 1 : 0);
+  if (opts.search) {
+    const pattern = `%${opts.search.toLowerCase().replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+    const like = (column: string) => sql<boolean>`lower(${sql.ref(column)}) like ${pattern} escape '\\'`;
+    query = query.where((eb) =>
+      eb.or([
+        like('c.title'),
+        eb.exists(eb.selectFrom('projects as pr').select('pr.id').whereRef('pr.id', '=', 'c.project_id').where(like('pr.title'))),
+        eb.exists(
+          eb
+            .selectFrom('conversation_participants as sp')
+            .innerJoin('users as su', 'su.id', 'sp.user_id')
+            .select('sp.user_id')
+            .whereRef('sp.conversation_id', '=', 'c.id')
+            .where(like('su.name')),
+        ),
+      ]),
+    );
+  }
+  if (opts.after) {
+    const { lastMessageAt, id } = opts.after;
+    query = query.where((eb) =>
+      eb.or([eb('c.last_message_at', '<', lastMessageAt), eb.and([eb('c.last_message_at', '=', lastMessageAt), eb('c.id', '<', id)])]),
+    );
+  }
+  return query
+    .orderBy('c.last_message_at', 'desc')
+    .orderBy('c.id', 'desc')
+    .limit(opts.limit)
+    .execute() as Promise<ConversationViewRow[]>;
+}

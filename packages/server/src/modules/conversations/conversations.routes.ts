@@ -1,0 +1,16 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { ConversationListQuerySchema, ConversationPageSchema, ConversationSchema, IdParamsSchema } from '@parley/protocol';
+import type { ConversationsService } from './conversations.service.js';
+
+/** `GET /api/conversations` and `GET /api/conversations/:id` (contract § Conversations and messages). */
+export function conversationRoutes(conversations: ConversationsService): FastifyPluginAsyncZod {
+  return async (app) => {
+    const tags = ['conversations'];
+    app.get('/conversations', { schema: { tags, querystring: ConversationListQuerySchema, response: { 200: ConversationPageSchema } } }, (request) =>
+      conversations.list(request.user, request.query),
+    );
+    app.get('/conversations/:id', { schema: { tags, params: IdParamsSchema, response: { 200: ConversationSchema } } }, (request) =>
+      conversations.get(request.user.id, request.params.id),
+    );
+  };
+}

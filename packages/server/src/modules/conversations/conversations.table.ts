@@ -1,0 +1,25 @@
+import type { ConversationStatus } from '@parley/protocol';
+
+/** `conversations`: one per project today (kind `project`); `last_seq` is the per-conversation sequence counter. */
+export interface ConversationsTable {
+  id: string;
+  project_id: string;
+  kind: 'project' | 'group';
+  title: string;
+  status: ConversationStatus;
+  /** The newest allocated `seq`; the next message gets `last_seq + 1` in the same transaction. */
+  last_seq: number;
+  last_message_at: string;
+  created_at: string;
+}
+
+/** `conversation_participants`: membership and each participant's own state (read position, mute, archive). */
+export interface ParticipantsTable {
+  conversation_id: string;
+  user_id: string;
+  joined_at: string;
+  last_read_seq: number;
+  last_read_at: string | null;
+  muted: number;
+  archived: number;
+}

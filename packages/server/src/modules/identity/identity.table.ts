@@ -1,0 +1,14 @@
+import type { Role } from '@parley/protocol';
+
+/** `users`: everyone Parley has seen in a token (or seeded), with marketplace approval for providers and agencies. */
+export interface UsersTable {
+  id: string;
+  name: string;
+  email: string | null;
+  role: Role;
+  agency_id: string | null;
+  /** 1 once an admin approved this provider or agency; always 1 for other roles. */
+  approved: number;
+  created_at: string;
+  updated_at: string;
+}

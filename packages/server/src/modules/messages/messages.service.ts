@@ -1,0 +1,118 @@
+import type { Kysely } from 'kysely';
+import type { HistoryPage, HistoryQuery, Message, SendMessageInput, User } from '@parley/protocol';
+import { isUniqueViolation, type Db } from '../../db/database.js';
+import type { Database } from '../../db/schema.js';
+import { conflict, invalid } from '../../errors.js';
+import type { DomainEvents } from '../../events.js';
+import { newId, nowIso } from '../../ids.js';
+import { requireParticipant } from '../conversations/conversations.access.js';
+import { advanceReadSeq, allocateSeq, listParticipantIds } from '../conversations/conversations.repository.js';
+import { presentMessage } from './messages.presenter.js';
+import { findByClientId, findMessage, insertMessage, listMessages, type MessageRow } from './messages.repository.js';
+import type { SendLimiter } from './send-limiter.js';
+
+/** The outcome of a send: `created` is false when the `clientId` named a message already stored. */
+export interface SendResult {
+  message: Message;
+  created: boolean;
+}
+
+/**
+ * Stores a message under the conversation's next `seq`, inside the caller's transaction. Throws
+ * `CONVERSATION_READ_ONLY` when the conversation is not active (contract § Marketplace flow).
+ */
+export async function appendMessage(
+  trx: Db,
+  fields: Pick<MessageRow, 'conversation_id' | 'sender_id' | 'type' | 'text' | 'client_id' | 'reply_to_id'>,
+  at: string,
+): Promise<MessageRow> {
+  const seq = await allocateSeq(trx, fields.conversation_id, at);
+  if (seq === undefined) throw conflict('CONVERSATION_READ_ONLY', 'This conversation is read-only');
+  const row: MessageRow = { ...fields, id: newId(), seq, created_at: at, edited_at: null, deleted_at: null };
+  await insertMessage(trx, row);
+  return row;
+}
+
+/** Sending and reading messages (contract § Conversations and messages). */
+export class MessagesService {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly events: DomainEvents,
+    private readonly limiter: SendLimiter,
+  ) {}
+
+  /**
+   * Sends `input` from `actor` into a conversation and emits `message.created` after commit.
+   * A repeated `clientId` returns the stored message with `created: false`. The sender's read position
+   * moves to the new message. Throws `NOT_FOUND` (not a participant), `VALIDATION_FAILED`,
+   * `RATE_LIMITED` and `CONVERSATION_READ_ONLY`.
+   */
+  async send(actor: User, conversationId: string, input: SendMessageInput): Promise<SendResult> {
+    await requireParticipant(this.db, conversationId, actor.id);
+    const replay = await this.findReplay(actor, conversationId, input.clientId);
+    if (replay) return replay;
+    if (input.type !== 'text') throw invalid('type', 'must be text until attachments are supported');
+    if (input.attachmentIds?.length) throw invalid('attachmentIds', 'are not supported yet');
+    if (input.replyToId) await this.checkReplyTarget(conversationId, input.replyToId);
+    await this.limiter.consume(actor.id);
+
+    let result: { row: MessageRow; participantIds: string[] };
+    try {
+      result = await this.db.transaction().execute(async (trx) => {
+        const at = nowIso();
+        const row = await appendMessage(
+          trx,
+          {
+            conversation_id: conversationId,
+            sender_id: actor.id,
+            type: input.type,
+            text: input.text,
+            client_id: input.clientId ?? null,
+            reply_to_id: input.replyToId ?? null,
+          },
+          at,
+        );
+        await advanceReadSeq(trx, conversationId, actor.id, row.seq, at);
+        return { row, participantIds: await listParticipantIds(trx, conversationId) };
+      });
+    } catch (error) {
+      // A concurrent send with the same clientId won the unique index: answer with its message.
+      const winner = isUniqueViolation(error) ? await this.findReplay(actor, conversationId, input.clientId) : undefined;
+      if (winner) return winner;
+      throw error;
+    }
+    const message = presentMessage(result.row);
+    this.events.emit('message.created', { message, participantIds: result.participantIds });
+    return { message, created: true };
+  }
+
+  /**
+   * A page of history in ascending `seq` (keyset, never OFFSET). Without `before`/`after`: the newest page;
+   * `hasMore` then says older messages exist. With `after`: the messages just above it; `hasMore` says
+   * newer ones exist. Throws `NOT_FOUND` for non-participants.
+   */
+  async history(actor: User, conversationId: string, query: HistoryQuery): Promise<HistoryPage> {
+    await requireParticipant(this.db, conversationId, actor.id);
+    const direction = query.after === undefined ? 'up' : 'down';
+    const rows = await listMessages(this.db, conversationId, {
+      direction,
+      ...(query.before === undefined ? {} : { beforeSeq: query.before }),
+      ...(query.after === undefined ? {} : { afterSeq: query.after }),
+      limit: query.limit + 1,
+    });
+    const page = rows.slice(0, query.limit);
+    if (direction === 'up') page.reverse();
+    return { items: page.map(presentMessage), hasMore: rows.length > query.limit };
+  }
+
+  private async findReplay(actor: User, conversationId: string, clientId: string | undefined): Promise<SendResult | undefined> {
+    if (!clientId) return undefined;
+    const stored = await findByClientId(this.db, conversationId, actor.id, clientId);
+    return stored ? { message: presentMessage(stored), created: false } : undefined;
+  }
+
+  private async checkReplyTarget(conversationId: string, replyToId: string): Promise<void> {
+    const target = await findMessage(this.db, replyToId);
+    if (target?.conversation_id !== conversationId) throw invalid('replyToId', 'must name a message of this conversation');
+  }
+}
