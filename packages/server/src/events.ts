@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import type { Message } from '@parley/protocol';
+import type { Conversation, Message } from '@parley/protocol';
 
 /**
  * Domain events, emitted by services after their transaction commits (CONVENTIONS rule 4).
@@ -14,8 +14,11 @@ export interface DomainEventMap {
   ];
   /** A participant started or stopped typing (stopping includes the 6 s expiry). */
   'conversation.typing': [{ conversationId: string; userId: string; isTyping: boolean; participantIds: string[] }];
-  /** A conversation was created, or its status, title or participants changed. */
-  'conversation.updated': [{ conversationId: string; participantIds: string[] }];
+  /**
+   * A conversation was created, or its status, title or participants changed; `views` holds each
+   * participant's own view of it (their unread count, read position, mute and archive flags).
+   */
+  'conversation.updated': [{ conversationId: string; views: { userId: string; conversation: Conversation }[] }];
 }
 
 /** The server's domain event bus: a typed Node `EventEmitter`. */

@@ -21,14 +21,24 @@ export interface DatabaseHandle {
 // PostgreSQL int8 (bigint, count(*)) arrives as a string by default; our amounts stay below 2^53.
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
 
+/** Options of {@link openDatabase}. */
+export interface OpenDatabaseOptions {
+  /**
+   * Told when an idle PostgreSQL connection fails (server restart, failover, a proxy's idle timeout,
+   * `pg_terminate_backend`). The pool has already dropped that connection and the next query opens a
+   * new one, so this is for logging only. Default: ignore.
+   */
+  onIdleConnectionError?: (error: Error) => void;
+}
+
 /**
  * Opens the database named by `url`: `sqlite:<path>` (created with its folder if missing),
  * `sqlite::memory:`, or `postgres://…`. SQLite runs in WAL mode with `synchronous=FULL`, so a committed
  * transaction is on disk before it is acknowledged (SQLite docs, "PRAGMA synchronous").
  */
-export function openDatabase(url: string): DatabaseHandle {
+export function openDatabase(url: string, options: OpenDatabaseOptions = {}): DatabaseHandle {
   if (url.startsWith('sqlite:')) return openSqlite(url.slice('sqlite:'.length));
-  if (/^postgres(ql)?:\/\//.test(url)) return openPostgres(url);
+  if (/^postgres(ql)?:\/\//.test(url)) return openPostgres(url, options.onIdleConnectionError ?? (() => undefined));
   throw new Error(`Unsupported database URL: ${url}`);
 }
 
@@ -40,12 +50,21 @@ function openSqlite(path: string): DatabaseHandle {
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
+  // SQLite's built-in lower() folds ASCII only ("lower(X)" in the SQLite docs); PostgreSQL's folds all of
+  // Unicode. Replace it so case-insensitive search (`lower(name) like …`) agrees on both dialects.
+  // Like the built-in: NULL stays NULL, numbers become text, blobs pass through.
+  sqlite.function('lower', { deterministic: true }, (value: unknown) =>
+    typeof value === 'string' ? value.toLowerCase() : typeof value === 'number' || typeof value === 'bigint' ? String(value) : value,
+  );
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
   return { db, dialect: 'sqlite', destroy: () => db.destroy() };
 }
 
-function openPostgres(connectionString: string): DatabaseHandle {
+function openPostgres(connectionString: string, onIdleConnectionError: (error: Error) => void): DatabaseHandle {
   const pool = new pg.Pool({ connectionString, max: 10 });
+  // pg-pool re-emits an idle client's error on the pool; with no listener Node throws it and the
+  // process dies (node-postgres docs, "Pool › events › error": always attach an error listener).
+  pool.on('error', onIdleConnectionError);
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, dialect: 'postgres', destroy: () => db.destroy() };
 }

@@ -1,15 +1,14 @@
-import type { Logger } from 'pino';
 import type { DomainEvents } from '../events.js';
-import type { ConversationsService } from '../modules/conversations/conversations.service.js';
 import { rooms } from './rooms.js';
 import type { ParleyServer } from './types.js';
 
 /**
  * Subscribes realtime delivery to the domain events (contract § Realtime, "who gets it"). Fan-out
  * always targets user rooms, so every socket of every participant hears it, on any process once the
- * Socket.IO adapter spans processes.
+ * Socket.IO adapter spans processes. Every emit is synchronous, so socket events about one
+ * conversation leave in the order the services emitted their domain events.
  */
-export function subscribeFanout(io: ParleyServer, events: DomainEvents, conversations: ConversationsService, log: Logger): void {
+export function subscribeFanout(io: ParleyServer, events: DomainEvents): void {
   const userRooms = (ids: string[]) => ids.map(rooms.user);
 
   events.on('message.created', ({ message, participantIds }) => {
@@ -26,12 +25,7 @@ export function subscribeFanout(io: ParleyServer, events: DomainEvents, conversa
     io.to(userRooms(participantIds.filter((id) => id !== userId))).emit('conversation:typing', { conversationId, userId, isTyping });
   });
 
-  events.on('conversation.updated', ({ conversationId, participantIds }) => {
-    for (const userId of participantIds) {
-      conversations.get(userId, conversationId).then(
-        (conversation) => io.to(rooms.user(userId)).emit('conversation:updated', { conversation }),
-        (error: unknown) => log.error({ err: error, conversationId, userId }, 'conversation:updated fan-out failed'),
-      );
-    }
+  events.on('conversation.updated', ({ views }) => {
+    for (const { userId, conversation } of views) io.to(rooms.user(userId)).emit('conversation:updated', { conversation });
   });
 }

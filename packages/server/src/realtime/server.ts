@@ -1,6 +1,8 @@
 import type { Server as HttpServer } from 'node:http';
 import type { Logger } from 'pino';
 import { Server } from 'socket.io';
+import type { ErrorCode } from '@parley/protocol';
+import { AppError } from '../errors.js';
 import type { DomainEvents } from '../events.js';
 import { registerConversationSocket } from '../modules/conversations/conversations.socket.js';
 import type { ConversationsService } from '../modules/conversations/conversations.service.js';
@@ -26,9 +28,21 @@ export interface RealtimeDeps {
 }
 
 /**
+ * The `connect_error` for a refused handshake: `data.code` is `UNAUTHENTICATED` for a bad, expired or
+ * missing token (contract § Identity). Anything else (the database is down) is not the token's fault:
+ * it answers `INTERNAL` with a generic message, so clients retry instead of signing out, and goes to the
+ * log with its stack (CONVENTIONS rule 7).
+ */
+function handshakeFailure(error: unknown, log: Logger): Error & { data: { code: ErrorCode } } {
+  if (error instanceof AppError && error.code === 'UNAUTHENTICATED') return Object.assign(new Error(error.message), { data: { code: error.code } });
+  log.error({ err: error }, 'socket handshake failed');
+  return Object.assign(new Error('Internal server error'), { data: { code: 'INTERNAL' as const } });
+}
+
+/**
  * Attaches Socket.IO (default namespace, path `/socket.io`) to the HTTP server (contract § Realtime).
  * The handshake requires `auth: {token}`; a bad one fails with `connect_error` whose `data.code` is
- * `UNAUTHENTICATED`. Each socket joins its user's room on connect.
+ * `UNAUTHENTICATED` (see {@link handshakeFailure}). Each socket joins its user's room on connect.
  */
 export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): ParleyServer {
   const io: ParleyServer = new Server(httpServer, { serveClient: false, perMessageDeflate: false });
@@ -41,10 +55,7 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): Parl
         socket.data.user = user;
         next();
       },
-      (error: unknown) => {
-        const failure = Object.assign(new Error(error instanceof Error ? error.message : 'Unauthenticated'), { data: { code: 'UNAUTHENTICATED' } });
-        next(failure);
-      },
+      (error: unknown) => next(handshakeFailure(error, deps.log)),
     );
   });
 
@@ -56,6 +67,6 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): Parl
     registerTypingSocket(socket, deps.typing, deps.log);
   });
 
-  subscribeFanout(io, deps.events, deps.conversations, deps.log);
+  subscribeFanout(io, deps.events);
   return io;
 }

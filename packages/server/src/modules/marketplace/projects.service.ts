@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Conversation, Message, PatchProjectBody, Project, ProjectPage, User } from '@parley/protocol';
-import type { Db } from '../../db/database.js';
+import { isUniqueViolation, type Db } from '../../db/database.js';
 import type { Database } from '../../db/schema.js';
 import { conflict, forbidden, invalid, notFound } from '../../errors.js';
 import type { DomainEvents } from '../../events.js';
@@ -157,14 +157,20 @@ export class ProjectsService {
     if (!worker) throw notFound('user', workerId);
     if (worker.role !== 'worker' || worker.agency_id !== row.agency_id) throw forbidden('That user is not a worker of this agency');
     if (await findProjectForMember(this.db, projectId, workerId)) throw conflict('ALREADY_PARTICIPANT', 'That worker is already on the project');
-    const announcements = await this.db.transaction().execute(async (trx) => {
-      const now = nowIso();
-      await insertProjectMember(trx, { project_id: projectId, user_id: workerId, role: 'worker', added_at: now });
-      const conversations = await listProjectConversations(trx, projectId);
-      for (const conversation of conversations) await insertParticipant(trx, conversation.id, workerId, now);
-      const messages = await this.appendToAll(trx, conversations, `${actor.name} added ${worker.name} to the project.`, now);
-      return { messages, conversationIds: conversations.map((c) => c.id) };
-    });
+    const announcements = await this.db
+      .transaction()
+      .execute(async (trx) => {
+        const now = nowIso();
+        await insertProjectMember(trx, { project_id: projectId, user_id: workerId, role: 'worker', added_at: now });
+        const conversations = await listProjectConversations(trx, projectId);
+        for (const conversation of conversations) await insertParticipant(trx, conversation.id, workerId, now);
+        const messages = await this.appendToAll(trx, conversations, `${actor.name} added ${worker.name} to the project.`, now);
+        return { messages, conversationIds: conversations.map((c) => c.id) };
+      })
+      .catch((error: unknown) => {
+        // A concurrent assignment of the same worker won the membership's primary key.
+        throw isUniqueViolation(error) ? conflict('ALREADY_PARTICIPANT', 'That worker is already on the project') : error;
+      });
     await this.announce(announcements);
     return this.get(actor, projectId);
   }
@@ -184,11 +190,17 @@ export class ProjectsService {
     return messages;
   }
 
-  /** After commit: tell participants about changed conversations, then deliver the system messages. */
+  /**
+   * After commit: each participant's view of every changed conversation first (so a newcomer learns
+   * of the conversation before its messages), then the system messages, in that order.
+   */
   private async announce({ messages, conversationIds }: Announcements): Promise<void> {
     for (const conversationId of conversationIds) {
       const participantIds = await listParticipantIds(this.db, conversationId);
-      this.events.emit('conversation.updated', { conversationId, participantIds });
+      const views = await Promise.all(
+        participantIds.map(async (userId) => ({ userId, conversation: await this.conversations.get(userId, conversationId) })),
+      );
+      this.events.emit('conversation.updated', { conversationId, views });
       for (const message of messages.filter((m) => m.conversationId === conversationId)) {
         this.events.emit('message.created', { message, participantIds });
       }

@@ -44,11 +44,12 @@ export class MessagesService {
   /**
    * Sends `input` from `actor` into a conversation and emits `message.created` after commit.
    * A repeated `clientId` returns the stored message with `created: false`. The sender's read position
-   * moves to the new message. Throws `NOT_FOUND` (not a participant), `VALIDATION_FAILED`,
+   * moves to the new message; when that covers others' messages the sender had not read yet, it is
+   * announced as `conversation.read` too (a reply implies the thread was read). Throws `NOT_FOUND` (not a participant), `VALIDATION_FAILED`,
    * `RATE_LIMITED` and `CONVERSATION_READ_ONLY`.
    */
   async send(actor: User, conversationId: string, input: SendMessageInput): Promise<SendResult> {
-    await requireParticipant(this.db, conversationId, actor.id);
+    const sender = await requireParticipant(this.db, conversationId, actor.id);
     const replay = await this.findReplay(actor, conversationId, input.clientId);
     if (replay) return replay;
     if (input.type !== 'text') throw invalid('type', 'must be text until attachments are supported');
@@ -82,7 +83,18 @@ export class MessagesService {
       throw error;
     }
     const message = presentMessage(result.row);
-    this.events.emit('message.created', { message, participantIds: result.participantIds });
+    const { participantIds } = result;
+    this.events.emit('message.created', { message, participantIds });
+    if (sender.last_read_seq < message.seq - 1) {
+      this.events.emit('conversation.read', {
+        conversationId,
+        userId: actor.id,
+        lastReadSeq: message.seq,
+        messageId: message.id,
+        readAt: message.createdAt,
+        participantIds,
+      });
+    }
     return { message, created: true };
   }
 

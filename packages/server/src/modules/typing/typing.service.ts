@@ -20,6 +20,10 @@ export class TypingService {
     this.tracker = tracker((change) => {
       this.publish(change).catch((error: unknown) => this.log.error({ err: error }, 'typing fan-out failed'));
     });
+    // Sending a message ends its sender's typing indicator at once (reported only if they were typing).
+    events.on('message.created', ({ message }) => {
+      if (message.senderId) this.tracker.set({ conversationId: message.conversationId, userId: message.senderId, isTyping: false });
+    });
   }
 
   /**
