@@ -1,10 +1,8 @@
 import { parseArgs } from 'node:util';
 import { RoleSchema } from '@parley/protocol';
-import { ConfigError, loadConfig, type Config } from './config.js';
-import { openDatabase } from './db/database.js';
-import { migrateToLatest } from './db/migrate.js';
+import { ConfigError, loadConfig, readEnvironment, type Config } from './config.js';
 import { createLogger } from './logger.js';
-import { startServer } from './main.js';
+import { openMigrated, startServer } from './main.js';
 import { createTokenKeys } from './modules/identity/token-keys.js';
 
 const USAGE = `Usage: parley <command> [options]
@@ -44,13 +42,9 @@ async function serve(config: Config): Promise<void> {
 }
 
 async function migrate(config: Config): Promise<void> {
-  const database = openDatabase(config.databaseUrl);
-  try {
-    const { results = [] } = await migrateToLatest(database.db);
-    console.log(results.length === 0 ? 'The schema is up to date.' : results.map((r) => `${r.status}: ${r.migrationName}`).join('\n'));
-  } finally {
-    await database.destroy();
-  }
+  const { database, applied } = await openMigrated(config, createLogger(config));
+  await database.destroy();
+  console.log(applied.length === 0 ? 'The schema is up to date.' : applied.map((name) => `applied: ${name}`).join('\n'));
 }
 
 async function token(config: Config, args: string[]): Promise<void> {
@@ -78,10 +72,9 @@ async function run(argv: string[]): Promise<void> {
     case 'start':
       return serve(loadConfig());
     case 'demo':
-      for (const [key, value] of Object.entries(DEMO_DEFAULTS)) process.env[key] ??= value;
-      return serve(loadConfig());
+      return serve(loadConfig({ ...DEMO_DEFAULTS, ...readEnvironment() }));
     case 'migrate':
-      return migrate(loadConfig());
+      return migrate(loadConfig(readEnvironment(), { requireAuth: false }));
     case 'token':
       return token(loadConfig(), rest);
     default:

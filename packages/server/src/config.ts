@@ -60,10 +60,10 @@ export class ConfigError extends Error {
 }
 
 /**
- * Parses the settings from `env` (default: `process.env`, plus a `.env` file in the working directory
- * for keys the environment does not set). Throws {@link ConfigError} naming the first bad setting.
+ * Parses the settings from `env` (default: {@link readEnvironment}). Throws {@link ConfigError} naming
+ * the first bad setting. `requireAuth: false` (for `parley migrate`) accepts a missing token secret.
  */
-export function loadConfig(env: Record<string, string | undefined> = withDotEnv(process.env)): Config {
+export function loadConfig(env: Record<string, string | undefined> = readEnvironment(), options: { requireAuth?: boolean } = {}): Config {
   const parsed = EnvSchema.safeParse(env);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -71,7 +71,7 @@ export function loadConfig(env: Record<string, string | undefined> = withDotEnv(
     throw new ConfigError(`Invalid setting ${setting}: ${issue?.message ?? 'invalid'} (got ${JSON.stringify(env[setting] ?? null)})`);
   }
   const e = parsed.data;
-  if (!e.PARLEY_JWT_SECRET && !e.PARLEY_JWKS_URL && !e.PARLEY_DEV_AUTH) {
+  if ((options.requireAuth ?? true) && !e.PARLEY_JWT_SECRET && !e.PARLEY_JWKS_URL && !e.PARLEY_DEV_AUTH) {
     throw new ConfigError('Missing setting PARLEY_JWT_SECRET: required unless PARLEY_DEV_AUTH=1 (or PARLEY_JWKS_URL is set)');
   }
   if (e.PARLEY_REDIS_URL) {
@@ -93,8 +93,8 @@ export function loadConfig(env: Record<string, string | undefined> = withDotEnv(
   });
 }
 
-/** `env` completed by `./.env` (Node's `util.parseEnv` format); keys already set win. */
-function withDotEnv(env: NodeJS.ProcessEnv): Record<string, string | undefined> {
-  if (!existsSync('.env')) return env;
-  return { ...parseEnv(readFileSync('.env', 'utf8')), ...env };
+/** `process.env` completed by `./.env` (Node's `util.parseEnv` format); keys the environment sets win. */
+export function readEnvironment(): Record<string, string | undefined> {
+  if (!existsSync('.env')) return process.env;
+  return { ...parseEnv(readFileSync('.env', 'utf8')), ...process.env };
 }

@@ -22,6 +22,94 @@ export const demoUsers: DemoUser[] = [
   { id: 'worker-sam', name: 'Sam Rivera', email: 'sam@nova.example.com', role: 'worker', agencyId: 'agency-nova', approved: true },
 ];
 
+/** A proposal in the demo: terms in minor units, times in days from the seeding moment. */
+export interface DemoProposal {
+  providerId: string;
+  price: number;
+  currency: string;
+  scope: string;
+  deadlineInDays: number;
+  expiresInDays: number;
+}
+
+/** A client's request, its proposals, and which provider's proposal the client accepts (if any). */
+export interface DemoRequest {
+  key: string;
+  clientId: string;
+  title: string;
+  description: string;
+  budget?: number;
+  proposals: DemoProposal[];
+  hire?: string;
+}
+
+/** The demo's requests: two accepted (a direct project and an agency project) and two still open. */
+export const demoRequests: DemoRequest[] = [
+  {
+    key: 'checkout',
+    clientId: 'client-alice',
+    title: 'Redesign the checkout flow',
+    description: 'Our five-step checkout loses a third of buyers. We want a faster, mobile-first flow.',
+    budget: 450_000,
+    proposals: [
+      {
+        providerId: 'provider-paul',
+        price: 420_000,
+        currency: 'EUR',
+        scope: 'Audit, wireframes, high-fidelity designs and a clickable prototype of a two-step checkout.',
+        deadlineInDays: 30,
+        expiresInDays: 7,
+      },
+    ],
+    hire: 'provider-paul',
+  },
+  {
+    key: 'booking',
+    clientId: 'client-bob',
+    title: 'Mobile app for salon bookings',
+    description: 'iOS and Android app where customers book appointments with our stylists.',
+    budget: 1_800_000,
+    proposals: [
+      {
+        providerId: 'agency-nova',
+        price: 1_650_000,
+        currency: 'USD',
+        scope: 'React Native app with sign-in, service catalogue, booking calendar and push reminders.',
+        deadlineInDays: 75,
+        expiresInDays: 10,
+      },
+    ],
+    hire: 'agency-nova',
+  },
+  {
+    key: 'copy',
+    clientId: 'client-alice',
+    title: 'Product descriptions for 40 items',
+    description: 'Friendly, SEO-aware copy for our spring collection.',
+    proposals: [
+      { providerId: 'provider-paul', price: 80_000, currency: 'EUR', scope: '40 descriptions of 80 to 120 words, two rounds of edits.', deadlineInDays: 14, expiresInDays: 5 },
+      { providerId: 'provider-uma', price: 65_000, currency: 'EUR', scope: '40 descriptions with keyword research, one round of edits.', deadlineInDays: 10, expiresInDays: 5 },
+    ],
+  },
+  {
+    key: 'analytics',
+    clientId: 'client-bob',
+    title: 'Analytics dashboard for bookings',
+    description: 'A dashboard of bookings per stylist, no-shows and revenue per week.',
+    budget: 300_000,
+    proposals: [
+      {
+        providerId: 'agency-nova',
+        price: 280_000,
+        currency: 'USD',
+        scope: 'Metabase dashboards over the booking database, with a weekly e-mail digest.',
+        deadlineInDays: 21,
+        expiresInDays: 6,
+      },
+    ],
+  },
+];
+
 /** A line of demo history: who says it (a demo user id) and what. */
 export type DemoLine = [senderId: string, text: string];
 
