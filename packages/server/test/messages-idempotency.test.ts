@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dialects } from './support/databases.js';
-import { createProject, expectStatus, proposalBody, type Actor } from './support/factories.js';
-import { startTestServer, type ApiResponse, type TestServer } from './support/server.js';
+import { createProject, expectStatus, proposalBody, sendMessage, type Actor } from './support/factories.js';
+import { startTestServer, type TestServer } from './support/server.js';
 
 /**
  * `clientId` is the sender's idempotency key (contract § Conversations and messages): the same key
@@ -14,8 +14,7 @@ describe.each(dialects)('message idempotency by clientId (%s)', (dialect) => {
   });
   afterAll(() => t.close());
 
-  const send = (actor: Actor, conversationId: string, body: unknown): Promise<ApiResponse> =>
-    t.api(actor.token, 'POST', `/conversations/${conversationId}/messages`, body);
+  const send = (actor: Actor, conversationId: string, body: unknown) => sendMessage(t, actor, conversationId, body);
 
   /** Rows in `messages` for a conversation, optionally only those under one clientId. */
   async function storedCount(conversationId: string, clientId?: string): Promise<number> {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dialects } from './support/databases.js';
-import { createProject, expectStatus, signIn, type Actor } from './support/factories.js';
+import { createProject, expectStatus, sendMessage, signIn, type Actor } from './support/factories.js';
 import { startTestServer, type ApiResponse, type TestServer } from './support/server.js';
 
 /**
@@ -14,8 +14,7 @@ describe.each(dialects)('messages over REST (%s)', (dialect) => {
   });
   afterAll(() => t.close());
 
-  const send = (actor: Actor, conversationId: string, body: unknown): Promise<ApiResponse> =>
-    t.api(actor.token, 'POST', `/conversations/${conversationId}/messages`, body);
+  const send = (actor: Actor, conversationId: string, body: unknown) => sendMessage(t, actor, conversationId, body);
 
   /** Rows stored for a conversation, counted in the database itself. */
   async function storedCount(conversationId: string): Promise<number> {

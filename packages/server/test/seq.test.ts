@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dialects } from './support/databases.js';
-import { createProject, expectStatus, type Actor } from './support/factories.js';
-import { startTestServer, type ApiResponse, type TestServer } from './support/server.js';
+import { createProject, expectStatus, sendMessage, type Actor } from './support/factories.js';
+import { startTestServer, type TestServer } from './support/server.js';
 
 /** `[from, from + 1, …, to]`. */
 function range(from: number, to: number): number[] {
@@ -21,8 +21,7 @@ describe.each(dialects)('message seq (%s)', (dialect) => {
   });
   afterAll(() => t.close());
 
-  const send = (actor: Actor, conversationId: string, body: unknown): Promise<ApiResponse> =>
-    t.api(actor.token, 'POST', `/conversations/${conversationId}/messages`, body);
+  const send = (actor: Actor, conversationId: string, body: unknown) => sendMessage(t, actor, conversationId, body);
 
   /** Every seq stored for a conversation, read from the database itself. */
   async function storedSeqs(conversationId: string): Promise<number[]> {

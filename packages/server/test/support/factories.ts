@@ -1,5 +1,5 @@
 import type { Conversation, Project } from '@parley/protocol';
-import type { TestServer, TestUserSpec } from './server.js';
+import type { ApiResponse, TestServer, TestUserSpec } from './server.js';
 
 let counter = 0;
 /** A unique id for a test user, e.g. `client-3-k9x`. */
@@ -67,4 +67,9 @@ export async function expectStatus(response: Promise<{ status: number; body: any
   const { status: actual, body } = await response;
   if (actual !== status) throw new Error(`expected ${status}, got ${actual}: ${JSON.stringify(body)}`);
   return body;
+}
+
+/** `POST /api/conversations/:id/messages` as `actor`, answering the raw response (status, headers, body). */
+export function sendMessage(t: TestServer, actor: Actor, conversationId: string, body: unknown): Promise<ApiResponse> {
+  return t.api(actor.token, 'POST', `/conversations/${conversationId}/messages`, body);
 }
