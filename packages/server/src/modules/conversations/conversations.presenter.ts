@@ -23,7 +23,7 @@ export function presentConversation(row: ConversationViewRow, participants: Part
             preview: previewText(row.lm_text ?? ''),
             createdAt: row.lm_created_at ?? row.last_message_at,
           },
-    unreadCount: Number(row.unread_count),
+    unreadCount: Number(row.unread_count ?? 0),
     lastReadSeq: row.last_read_seq,
     muted: row.muted === 1,
     archived: row.archived === 1,

@@ -10,7 +10,8 @@ export interface ConversationViewRow extends ConversationRow {
   last_read_seq: number;
   muted: number;
   archived: number;
-  unread_count: number;
+  /** A scalar count subquery: never null in practice, typed as Kysely types subqueries. */
+  unread_count: number | null;
   lm_id: string | null;
   lm_sender_id: string | null;
   lm_type: string | null;
@@ -179,5 +180,5 @@ export function listConversationViews(
     .orderBy('c.last_message_at', 'desc')
     .orderBy('c.id', 'desc')
     .limit(opts.limit)
-    .execute() as Promise<ConversationViewRow[]>;
+    .execute();
 }
