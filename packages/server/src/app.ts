@@ -15,6 +15,7 @@ import type { DatabaseHandle } from './db/database.js';
 import { DomainEvents } from './events.js';
 import { registerAuth } from './http/auth.js';
 import { registerErrorHandler } from './http/error-handler.js';
+import { registerWebApp } from './http/web-app.js';
 import { conversationRoutes } from './modules/conversations/conversations.routes.js';
 import { ConversationsService } from './modules/conversations/conversations.service.js';
 import { identityRoutes } from './modules/identity/identity.routes.js';
@@ -48,7 +49,8 @@ export interface ParleyApp {
 }
 
 /**
- * Builds the HTTP API (Fastify, under `/api`, OpenAPI at `/api/docs`) and the Socket.IO server on
+ * Builds the HTTP API (Fastify, under `/api`, OpenAPI at `/api/docs`), the web app at `/` (when built)
+ * and the Socket.IO server on
  * the same HTTP server, wiring services to the database and the domain event bus. Never listens
  * itself, so tests and `main.ts` choose the port.
  */
@@ -67,7 +69,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<ParleyApp
   const http = Fastify({ loggerInstance, logController: new LogController({ disableRequestLogging: true }) }).withTypeProvider<ZodTypeProvider>();
   http.setValidatorCompiler(validatorCompiler);
   http.setSerializerCompiler(serializerCompiler);
-  registerErrorHandler(http);
+  registerErrorHandler(http, await registerWebApp(http, config.webDir));
   registerAuth(http, identity);
 
   await http.register(swagger, {

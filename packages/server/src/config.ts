@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { parseEnv } from 'node:util';
 import { z } from 'zod';
 
@@ -34,6 +35,8 @@ const EnvSchema = z.object({
   PARLEY_SEND_RATE: z.coerce.number().min(0).default(10),
   /** Per-user burst of message sends allowed above the rate. */
   PARLEY_SEND_BURST: z.coerce.number().int().min(1).default(20),
+  /** The built web app served at `/`; default: this repository's `packages/web/dist`. */
+  PARLEY_WEB_DIR: z.string().min(1).default(fileURLToPath(new URL('../../web/dist/', import.meta.url))),
   /** pino log level. */
   PARLEY_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -51,6 +54,7 @@ export interface Config {
   readonly dataDir: string;
   readonly sendRate: number;
   readonly sendBurst: number;
+  readonly webDir: string;
   readonly logLevel: z.infer<typeof EnvSchema>['PARLEY_LOG_LEVEL'];
 }
 
@@ -89,6 +93,7 @@ export function loadConfig(env: Record<string, string | undefined> = readEnviron
     dataDir: e.PARLEY_DATA_DIR,
     sendRate: e.PARLEY_SEND_RATE,
     sendBurst: e.PARLEY_SEND_BURST,
+    webDir: e.PARLEY_WEB_DIR,
     logLevel: e.PARLEY_LOG_LEVEL,
   });
 }

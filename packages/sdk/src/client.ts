@@ -1,0 +1,122 @@
+import {
+  ConversationPageSchema,
+  ConversationSchema,
+  DevTokenResultSchema,
+  DevUserListSchema,
+  HistoryPageSchema,
+  MessageSchema,
+  ProjectPageSchema,
+  ProjectSchema,
+  ReadStateSchema,
+  UserSchema,
+  type Conversation,
+  type ConversationPage,
+  type HistoryPage,
+  type Message,
+  type Project,
+  type ProjectPage,
+  type ReadState,
+  type SendMessageBody,
+  type User,
+} from '@parley/protocol';
+import { ParleyError } from './errors.js';
+import { Realtime } from './realtime.js';
+import { createRest, query, type Rest, type TokenSource } from './rest.js';
+
+/** How to reach a Parley server and who is calling. Give `token` or `getToken` (called for every request and reconnection). */
+export interface ParleyClientOptions {
+  /** Base URL of the server, e.g. `http://localhost:3000` (no trailing slash needed). */
+  url: string;
+  token?: string;
+  getToken?: TokenSource;
+}
+
+/**
+ * Typed client for Parley's REST API and Socket.IO events (shared/spec/api.md). Every method throws
+ * {@link ParleyError} carrying the contract's error `code`, the HTTP `status` and `retryAfterMs`.
+ */
+export class ParleyClient {
+  readonly realtime: Realtime;
+  private readonly rest: Rest;
+
+  constructor(options: ParleyClientOptions) {
+    const url = options.url.replace(/\/+$/, '');
+    const getToken = options.getToken ?? (options.token !== undefined ? () => options.token ?? '' : null);
+    if (!getToken) throw new ParleyError('VALIDATION_FAILED', 'ParleyClient needs token or getToken', 0);
+    this.rest = createRest(url, getToken);
+    this.realtime = new Realtime(url, getToken);
+  }
+
+  /** The signed-in user (`GET /api/me`). */
+  me(): Promise<User> {
+    return this.rest.call('GET', '/me', UserSchema);
+  }
+
+  readonly projects = {
+    /** `GET /api/projects`: the caller's projects, newest first. */
+    list: (params: { cursor?: string; limit?: number } = {}): Promise<ProjectPage> =>
+      this.rest.call('GET', `/projects${query(params)}`, ProjectPageSchema),
+    /** `GET /api/projects/:id` (participants only, else `NOT_FOUND`). */
+    get: (id: string): Promise<Project> => this.rest.call('GET', `/projects/${encodeURIComponent(id)}`, ProjectSchema),
+    /** `PATCH /api/projects/:id {status}`: complete or cancel; its conversations become read-only. */
+    close: (id: string, status: 'completed' | 'cancelled'): Promise<Project> =>
+      this.rest.call('PATCH', `/projects/${encodeURIComponent(id)}`, ProjectSchema, { status }),
+  };
+
+  readonly conversations = {
+    /** `GET /api/conversations`: newest activity first; `search` matches titles and participant names. */
+    list: (params: { search?: string; archived?: boolean; cursor?: string; limit?: number } = {}): Promise<ConversationPage> =>
+      this.rest.call('GET', `/conversations${query(params)}`, ConversationPageSchema),
+    /** `GET /api/conversations/:id` (participants only, else `NOT_FOUND`). */
+    get: (id: string): Promise<Conversation> => this.rest.call('GET', `/conversations/${encodeURIComponent(id)}`, ConversationSchema),
+  };
+
+  readonly messages = {
+    /** `GET /api/conversations/:id/messages`: ascending `seq`; `before` pages back, `after` forward (limit 1..100, default 50). */
+    list: (conversationId: string, params: { before?: number; after?: number; limit?: number } = {}): Promise<HistoryPage> =>
+      this.rest.call('GET', `/conversations/${encodeURIComponent(conversationId)}/messages${query(params)}`, HistoryPageSchema),
+    /** `POST /api/conversations/:id/messages`; a repeated `clientId` returns the stored message. */
+    send: (conversationId: string, body: SendMessageBody): Promise<Message> =>
+      this.rest.call('POST', `/conversations/${encodeURIComponent(conversationId)}/messages`, MessageSchema, body),
+  };
+
+  readonly reads = {
+    /** `POST /api/conversations/:id/read {seq}`: never moves backwards. */
+    markRead: (conversationId: string, seq: number): Promise<ReadState> =>
+      this.rest.call('POST', `/conversations/${encodeURIComponent(conversationId)}/read`, ReadStateSchema, { seq }),
+  };
+
+  /** Socket actions (contract § Realtime); call {@link Realtime.connect} first. */
+  readonly live = {
+    /** `conversation:join`: start viewing; resolves with the conversation. */
+    join: (conversationId: string): Promise<Conversation> =>
+      this.realtime.request<unknown>('conversation:join', { conversationId }).then((data) => ConversationSchema.parse(data)),
+    /** `conversation:leave`: stop viewing. */
+    leave: (conversationId: string): Promise<void> => this.realtime.request('conversation:leave', { conversationId }),
+    /** `conversation:typing`: relayed to the other participants; repeat `true` every few seconds while typing. */
+    typing: (conversationId: string, isTyping: boolean): Promise<void> =>
+      this.realtime.request('conversation:typing', { conversationId, isTyping }),
+    /** `message:send`: resolves with the stored message. */
+    send: (conversationId: string, body: SendMessageBody): Promise<Message> =>
+      this.realtime.request<unknown>('message:send', { ...body, conversationId }).then((data) => MessageSchema.parse(data)),
+    /** `conversation:markRead`: same as the REST read. */
+    markRead: (conversationId: string, seq: number): Promise<ReadState> =>
+      this.realtime.request<unknown>('conversation:markRead', { conversationId, seq }).then((data) => ReadStateSchema.parse(data)),
+  };
+
+  /** Listens to a server event (`message:new`, `conversation:read`, …); returns the unsubscribe function. */
+  on: Realtime['on'] = (event, listener) => this.realtime.on(event, listener);
+}
+
+/** Development sign-in (`PARLEY_DEV_AUTH=1` servers only): the demo users and a token for one of them. */
+export const devAuth = {
+  users: (url: string): Promise<User[]> =>
+    createRest(url.replace(/\/+$/, ''), null)
+      .call('GET', '/dev/users', DevUserListSchema)
+      .then((list) => list.items),
+  token: (url: string, userId: string): Promise<string> =>
+    createRest(url.replace(/\/+$/, ''), null)
+      .call('POST', '/dev/token', DevTokenResultSchema, { userId })
+      .then((result) => result.token),
+};
+

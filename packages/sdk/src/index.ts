@@ -1,0 +1,8 @@
+/**
+ * Parley's typed client for browsers and Node: REST resources and Socket.IO events, with types from
+ * `@parley/protocol`. See packages/sdk/README.md.
+ */
+export { ParleyClient, devAuth, type ParleyClientOptions } from './client.js';
+export { ParleyError, type ClientErrorCode } from './errors.js';
+export { Realtime, type ConnectionState, type ConnectionStatus, type ParleySocket } from './realtime.js';
+export type { TokenSource } from './rest.js';

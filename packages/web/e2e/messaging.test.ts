@@ -1,0 +1,157 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createProject, type ProjectFixture } from '../../server/test/support/factories.js';
+import { startTestServer, type TestServer } from '../../server/test/support/server.js';
+import {
+  LIVE_TIMEOUT,
+  UI_TIMEOUT,
+  closeContexts,
+  composer,
+  deliveryMarkOf,
+  messageLog,
+  openAs,
+  seedMessages,
+  sendFromComposer,
+  untilLive,
+  waitForThread,
+  type ContextPool,
+} from './support/app.js';
+import { launchBrowser } from './support/browser.js';
+import { storedToken } from './support/in-page.js';
+
+/**
+ * Two people of one project, each in their own browser context (own localStorage, own socket): live messages,
+ * typing, read marks and a reload, through the real web app served by a real server.
+ */
+describe('the web app between a client and a provider', () => {
+  let t: TestServer;
+  let browser: Browser;
+  const pool: ContextPool = [];
+
+  beforeAll(async () => {
+    [t, browser] = await Promise.all([startTestServer(), launchBrowser()]);
+  });
+  afterAll(async () => {
+    await closeContexts(pool);
+    await browser?.close();
+    await t?.close();
+  });
+
+  /** A new project with both sides signed in: each page shows the thread (or the inbox with `providerAt: '/'`). */
+  async function openBothSides(opts: { providerAt?: 'thread' | 'inbox' } = {}): Promise<{ fixture: ProjectFixture; client: Page; provider: Page }> {
+    const fixture = await createProject(t, { title: `Checkout redesign ${Math.random().toString(36).slice(2, 7)}` });
+    const thread = `/c/${fixture.conversation.id}`;
+    const [client, provider] = await Promise.all([
+      openAs(browser, t.url, fixture.client, { path: thread, pool }),
+      openAs(browser, t.url, fixture.provider, { path: opts.providerAt === 'inbox' ? '/' : thread, pool }),
+    ]);
+    await waitForThread(client);
+    if (opts.providerAt !== 'inbox') await waitForThread(provider);
+    return { fixture, client, provider };
+  }
+
+  it('shows a message sent on one side on the other within 2 s, both ways', async () => {
+    const { client, provider } = await openBothSides();
+
+    await sendFromComposer(client, 'Hello Paul, can we start on Monday?');
+    await messageLog(provider).getByText('Hello Paul, can we start on Monday?').waitFor({ timeout: LIVE_TIMEOUT });
+
+    await sendFromComposer(provider, 'Monday works for me.');
+    await messageLog(client).getByText('Monday works for me.').waitFor({ timeout: LIVE_TIMEOUT });
+
+    // The sender sees it once, marked as stored ("Sent" or already "Read"), and the composer emptied.
+    await deliveryMarkOf(provider, 'Monday works for me.').and(provider.getByRole('img', { name: /^(Sent|Read)$/ })).waitFor({ timeout: UI_TIMEOUT });
+    expect(await messageLog(provider).getByText('Monday works for me.').count()).toBe(1);
+    expect(await messageLog(client).getByText('Hello Paul, can we start on Monday?').count()).toBe(1);
+    expect(await composer(client).inputValue()).toBe('');
+  });
+
+  it('shows "<name> is typing…" on the other side while one types, and clears it when the message is sent', async () => {
+    const { fixture, client, provider } = await openBothSides();
+    const typing = provider.getByText(`${fixture.client.name} is typing…`);
+    expect(await typing.count()).toBe(0);
+
+    await composer(client).pressSequentially('Quick question about');
+    await typing.waitFor({ timeout: LIVE_TIMEOUT });
+    // Only the other side sees it: nobody is typing towards the client.
+    expect(await client.getByText(/is typing…/).count()).toBe(0);
+
+    await composer(client).pressSequentially(' the deadline');
+    await composer(client).press('Enter');
+    await messageLog(provider).getByText('Quick question about the deadline').waitFor({ timeout: LIVE_TIMEOUT });
+    // Cleared by the send, well before the indicator would lapse on its own (6 s).
+    await typing.waitFor({ state: 'detached', timeout: LIVE_TIMEOUT });
+  });
+
+  it('clears the typing indicator when the typist empties the composer', async () => {
+    const { fixture, client, provider } = await openBothSides();
+    const typing = client.getByText(`${fixture.provider.name} is typing…`);
+
+    await composer(provider).pressSequentially('Actually');
+    await typing.waitFor({ timeout: LIVE_TIMEOUT });
+    await composer(provider).fill('');
+    await typing.waitFor({ state: 'detached', timeout: LIVE_TIMEOUT });
+  });
+
+  it('turns the sender\'s mark into "Read" once the other side opens the conversation', async () => {
+    const { fixture, client, provider } = await openBothSides({ providerAt: 'inbox' });
+
+    await sendFromComposer(client, 'The wireframes are attached to the project.');
+    const mark = deliveryMarkOf(client, 'The wireframes are attached to the project.');
+    await mark.and(client.getByRole('img', { name: 'Sent' })).waitFor({ timeout: UI_TIMEOUT });
+
+    // The provider has not opened it: it stays "Sent" while the inbox counts it as unread.
+    const link = provider.getByRole('navigation', { name: 'Conversations' }).getByRole('link', { name: fixture.conversation.title });
+    await link.getByText(/^\d+ unread messages?$/).waitFor({ timeout: UI_TIMEOUT });
+    expect(await mark.getAttribute('aria-label')).toBe('Sent');
+
+    await link.click();
+    await messageLog(provider).getByText('The wireframes are attached to the project.').waitFor({ timeout: UI_TIMEOUT });
+    await mark.and(client.getByRole('img', { name: 'Read' })).waitFor({ timeout: UI_TIMEOUT });
+    await link.getByText(/unread message/).waitFor({ state: 'detached', timeout: UI_TIMEOUT });
+  });
+
+  it('shows a message sent after the history loaded but before the socket connected', async () => {
+    const fixture = await createProject(t, { title: 'Slow connection' });
+    const context = await browser.newContext();
+    pool.push(context);
+    const page = await context.newPage();
+    // Hold the page's realtime socket (it reaches the real server only when released).
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.routeWebSocket(/\/socket\.io\//, async (socket) => {
+      await held;
+      socket.connectToServer();
+    });
+    await page.goto(`${t.url}/c/${fixture.conversation.id}#token=${fixture.provider.token}`);
+    await waitForThread(page);
+
+    await seedMessages(t, fixture.client, fixture.conversation.id, ['Sent while you were connecting.']);
+    release();
+    await messageLog(page).getByText('Sent while you were connecting.').waitFor({ timeout: UI_TIMEOUT });
+    const link = page.getByRole('navigation', { name: 'Conversations' }).getByRole('link', { name: 'Slow connection' });
+    await link.getByText('Sent while you were connecting.').waitFor({ timeout: UI_TIMEOUT });
+  });
+
+  it('keeps the history, in order, across a reload, and stays live afterwards', async () => {
+    const { fixture, client, provider } = await openBothSides();
+    await seedMessages(t, fixture.client, fixture.conversation.id, ['First point: scope.', 'Second point: budget.']);
+    await sendFromComposer(provider, 'Third point: timeline.');
+    await messageLog(client).getByText('Third point: timeline.').waitFor({ timeout: LIVE_TIMEOUT });
+
+    await untilLive(client, () => client.reload());
+    await waitForThread(client);
+    const log = messageLog(client);
+    for (const text of ['First point: scope.', 'Second point: budget.', 'Third point: timeline.']) {
+      await log.getByText(text).waitFor({ timeout: UI_TIMEOUT });
+      expect(await log.getByText(text).count()).toBe(1);
+    }
+    const content = (await log.textContent()) ?? '';
+    expect(content.indexOf('First point')).toBeLessThan(content.indexOf('Second point'));
+    expect(content.indexOf('Second point')).toBeLessThan(content.indexOf('Third point'));
+    // Still signed in (the token stayed in localStorage) and still receiving.
+    expect(await storedToken(client)).toBe(fixture.client.token);
+    await sendFromComposer(provider, 'Fourth point: after the reload.');
+    await log.getByText('Fourth point: after the reload.').waitFor({ timeout: LIVE_TIMEOUT });
+  });
+});

@@ -1,0 +1,124 @@
+import type { Browser, BrowserContext, Locator, Page, WebSocket } from 'playwright-core';
+import type { Message } from '@parley/protocol';
+import type { Actor } from '../../../server/test/support/factories.js';
+import type { TestServer } from '../../../server/test/support/server.js';
+import { nextFrames, textContentOf } from './in-page.js';
+
+/** Bounded wait (ms) for UI that follows a page load, one request or one live event. */
+export const UI_TIMEOUT = 10_000;
+/** The acceptance's bound (ms) for a message or a typing indicator to reach the other side. */
+export const LIVE_TIMEOUT = 2_000;
+
+/** The desktop and phone viewports of the tests and the screenshots. */
+export const DESKTOP = { width: 1280, height: 800 } as const;
+export const MOBILE = { width: 390, height: 844 } as const;
+
+/** The browser contexts a test file opened, closed together by {@link closeContexts}. */
+export type ContextPool = BrowserContext[];
+
+/**
+ * Runs `navigate` (a `goto` or a `reload`) and waits until the app's realtime socket has connected: the
+ * Socket.IO CONNECT acknowledgement (`40…`) arrives on the page's WebSocket. Until then a message sent by
+ * someone else reaches the page only through history, and the page's own typing notices are not sent.
+ */
+export async function untilLive(page: Page, navigate: () => Promise<unknown>): Promise<void> {
+  // Any of the page's sockets counts: a development build of React (StrictMode) opens one, closes it, opens another.
+  let onSocket: ((socket: WebSocket) => void) | undefined;
+  let timer: NodeJS.Timeout | undefined;
+  const live = new Promise<void>((resolve, reject) => {
+    timer = setTimeout(() => reject(new Error(`no realtime connection within ${UI_TIMEOUT} ms`)), UI_TIMEOUT);
+    onSocket = (socket) =>
+      socket.on('framereceived', (frame) => {
+        if (typeof frame.payload === 'string' && frame.payload.startsWith('40')) resolve();
+      });
+    page.on('websocket', onSocket);
+  });
+  try {
+    await navigate();
+    await live;
+  } finally {
+    clearTimeout(timer);
+    if (onSocket) page.off('websocket', onSocket);
+  }
+  // The app handles the acknowledgement in the page's own task queue: a frame later it has.
+  await nextFrames(page);
+}
+
+/**
+ * A fresh browser context (its own localStorage) with one page signed in as `actor` through the `#token=`
+ * hand-off at `path` (the inbox by default). Resolves once the signed-in app shows and its socket is connected.
+ */
+export async function openAs(
+  browser: Browser,
+  url: string,
+  actor: Pick<Actor, 'token'>,
+  opts: { path?: string; viewport?: { width: number; height: number }; pool?: ContextPool } = {},
+): Promise<Page> {
+  const context = await browser.newContext({ viewport: opts.viewport ?? DESKTOP });
+  opts.pool?.push(context);
+  const page = await context.newPage();
+  await untilLive(page, () => page.goto(`${url}${opts.path ?? '/'}#token=${actor.token}`));
+  await page.getByRole('button', { name: 'Sign out' }).waitFor({ timeout: UI_TIMEOUT });
+  return page;
+}
+
+/** Closes every context in `pool` (and so their pages). */
+export async function closeContexts(pool: ContextPool): Promise<void> {
+  await Promise.all(pool.splice(0).map((context) => context.close()));
+}
+
+/** The thread's message log. */
+export function messageLog(page: Page): Locator {
+  return page.getByRole('log', { name: 'Messages' });
+}
+
+/** The composer's textbox. */
+export function composer(page: Page): Locator {
+  return page.getByRole('textbox', { name: 'Message' });
+}
+
+/** Waits until the open thread shows its history and its composer. */
+export async function waitForThread(page: Page): Promise<void> {
+  await messageLog(page).waitFor({ timeout: UI_TIMEOUT });
+  await composer(page).waitFor({ timeout: UI_TIMEOUT });
+}
+
+/** Types `text` into the composer and presses Enter (which sends). */
+export async function sendFromComposer(page: Page, text: string): Promise<void> {
+  await composer(page).fill(text);
+  await composer(page).press('Enter');
+}
+
+/** The delivery mark (img "Sending", "Sent", "Read" or "Failed") of the caller's own message reading `text`. */
+export function deliveryMarkOf(page: Page, text: string): Locator {
+  return messageLog(page).locator('[data-delivery]').filter({ hasText: text }).getByRole('img');
+}
+
+/** Every match of `pattern` (which must have the `g` flag) in the log's text, in document order. */
+export async function matchesInLog(page: Page, pattern: RegExp): Promise<string[]> {
+  const text = await textContentOf(messageLog(page));
+  return Array.from(text.matchAll(pattern), (match) => match[0]);
+}
+
+/** Sends `texts` in order as `actor` through `POST /api/conversations/:id/messages`, failing loudly. */
+export async function seedMessages(t: TestServer, actor: Actor, conversationId: string, texts: readonly string[]): Promise<Message[]> {
+  const sent: Message[] = [];
+  for (const text of texts) {
+    const response = await t.api(actor.token, 'POST', `/conversations/${conversationId}/messages`, { text });
+    if (response.status !== 201) throw new Error(`seeding failed: ${response.status} ${JSON.stringify(response.body)}`);
+    sent.push(response.body as Message);
+  }
+  return sent;
+}
+
+/**
+ * Re-checks `check` on every animation frame of `page` until it holds, failing after `timeout` ms. For
+ * conditions no single locator expresses (e.g. "more messages than before").
+ */
+export async function waitUntil(page: Page, check: () => Promise<boolean>, what: string, timeout = UI_TIMEOUT): Promise<void> {
+  const deadline = Date.now() + timeout;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeout} ms waiting for ${what}`);
+    await nextFrames(page);
+  }
+}

@@ -1,0 +1,16 @@
+import type { ParleyClient, Realtime } from '@parley/sdk';
+
+/**
+ * The part of the SDK's {@link ParleyClient} that the web app uses. The real client satisfies it; component
+ * tests pass a fake object of this shape through {@link ApiContext}, so no test needs a network.
+ */
+export interface ParleyApi {
+  me: ParleyClient['me'];
+  projects: Pick<ParleyClient['projects'], 'get'>;
+  conversations: Pick<ParleyClient['conversations'], 'list' | 'get'>;
+  messages: Pick<ParleyClient['messages'], 'list' | 'send'>;
+  reads: Pick<ParleyClient['reads'], 'markRead'>;
+  live: ParleyClient['live'];
+  realtime: Pick<Realtime, 'connect' | 'disconnect' | 'getStatus' | 'onStatus'>;
+  on: ParleyClient['on'];
+}

@@ -1,0 +1,15 @@
+/** Filters of the conversation list query (contract: `GET /api/conversations?search=&archived=`). */
+export interface ConversationListFilter {
+  search: string;
+  archived: boolean;
+}
+
+/** TanStack Query keys, spelled in one place so that cache updates and invalidations hit the right queries. */
+export const queryKeys = {
+  me: () => ['me'] as const,
+  /** Prefix of every conversation list query, whatever its filter. */
+  conversationLists: () => ['conversations', 'list'] as const,
+  conversationList: (filter: ConversationListFilter) => ['conversations', 'list', filter] as const,
+  conversation: (id: string) => ['conversations', 'detail', id] as const,
+  project: (id: string) => ['projects', id] as const,
+};

@@ -1,0 +1,120 @@
+import type { Participant } from '@parley/protocol';
+import { useCallback, useId, useState } from 'react';
+import { useLocation } from 'wouter';
+import { describeError, isNotFound } from '../api/auth-errors.js';
+import { composerDisabledReason } from '../lib/composer-disabled-reason.js';
+import { useApi } from '../hooks/use-api.js';
+import { useConversation } from '../hooks/use-conversation.js';
+import { useJoinConversation } from '../hooks/use-join-conversation.js';
+import { useMarkRead } from '../hooks/use-mark-read.js';
+import { useMediaQuery } from '../hooks/use-media-query.js';
+import { useOthersReadSeq } from '../hooks/use-others-read-seq.js';
+import { useProject } from '../hooks/use-project.js';
+import { useSendMessage } from '../hooks/use-send-message.js';
+import { useThreadHistory } from '../hooks/use-thread-history.js';
+import { useTypingNames } from '../hooks/use-typing-names.js';
+import { useRealtimeStore } from '../store/realtime-store.js';
+import { ConversationHeader } from './ConversationHeader.js';
+import { ConversationNotFound } from './ConversationNotFound.js';
+import { MessageInput } from './MessageInput.js';
+import { MessageThread } from './MessageThread.js';
+import { ProjectPanel } from './ProjectPanel.js';
+import { TypingIndicator } from './TypingIndicator.js';
+
+const NO_PARTICIPANTS: Participant[] = [];
+
+/**
+ * The open conversation (`/c/:conversationId`): header, message thread, typing indicator, composer and project
+ * panel, wired to the SDK and the realtime store. Mount it with `key={conversationId}` so each conversation
+ * starts with fresh state. Shows "Conversation not found" when the API answers 404.
+ */
+export function ConversationView({ conversationId, meId }: { conversationId: string; meId: string }) {
+  const api = useApi();
+  const [, navigate] = useLocation();
+  const conversationQuery = useConversation(conversationId);
+  const conversation = conversationQuery.data;
+  const projectQuery = useProject(conversation?.projectId ?? null);
+  const history = useThreadHistory(conversationId);
+  const sender = useSendMessage(conversationId, meId);
+  const markRead = useMarkRead(conversationId, conversation?.lastReadSeq ?? 0);
+  const othersReadSeq = useOthersReadSeq(conversationId, meId);
+  const typingNames = useTypingNames(conversationId, conversation?.participants ?? NO_PARTICIPANTS);
+  useJoinConversation(conversationId);
+  const wide = useMediaQuery('(min-width: 1024px)');
+  const [panelChoice, setPanelChoice] = useState<boolean | null>(null);
+  const panelOpen = panelChoice ?? wide;
+  const panelId = useId();
+
+  const onTyping = useCallback(
+    (isTyping: boolean) => {
+      if (useRealtimeStore.getState().connection.state === 'connected') api.live.typing(conversationId, isTyping).catch(() => undefined);
+    },
+    [api, conversationId],
+  );
+  const loaded = conversation !== undefined;
+  const onNewestSeen = useCallback(
+    (seq: number) => {
+      if (loaded) markRead(seq);
+    },
+    [loaded, markRead],
+  );
+
+  if (conversationQuery.isError) {
+    if (isNotFound(conversationQuery.error)) return <ConversationNotFound />;
+    return <p className="m-auto p-6 text-sm text-red-700">Could not open this conversation: {describeError(conversationQuery.error)}</p>;
+  }
+  if (!conversation) return <p className="m-auto p-6 text-sm text-slate-500">Loading conversation…</p>;
+
+  const thread = history.thread;
+  return (
+    <div className="relative flex min-h-0 min-w-0 flex-1">
+      <div className="flex min-w-0 flex-1 flex-col bg-slate-50">
+        <ConversationHeader
+          conversation={conversation}
+          meId={meId}
+          onBack={() => navigate('/')}
+          panelOpen={panelOpen}
+          panelId={panelId}
+          onTogglePanel={() => setPanelChoice(!panelOpen)}
+        />
+        {thread?.loaded ? (
+          <MessageThread
+            messages={thread.messages}
+            pending={thread.pending}
+            meId={meId}
+            participants={conversation.participants}
+            othersReadSeq={othersReadSeq}
+            hasMoreBefore={thread.hasMoreBefore}
+            loadingOlder={history.loadingOlder}
+            onLoadOlder={history.loadOlder}
+            onRetry={sender.retry}
+            onNewestSeen={onNewestSeen}
+          />
+        ) : history.error ? (
+          <div className="m-auto p-6 text-center text-sm text-red-700">
+            <p>Could not load messages: {describeError(history.error)}</p>
+            <button type="button" onClick={history.retry} className="mt-2 underline">
+              Try again
+            </button>
+          </div>
+        ) : (
+          <p className="m-auto p-6 text-sm text-slate-500">Loading messages…</p>
+        )}
+        <TypingIndicator names={typingNames} />
+        <MessageInput onSend={sender.send} onTyping={onTyping} disabledReason={composerDisabledReason(conversation, projectQuery.data ?? null)} />
+      </div>
+      <div
+        id={panelId}
+        hidden={!panelOpen}
+        className={wide ? 'w-80 shrink-0 border-l border-slate-200' : 'absolute inset-y-0 right-0 z-10 w-80 max-w-full border-l border-slate-200 shadow-xl'}
+      >
+        <ProjectPanel
+          conversation={conversation}
+          project={projectQuery.data}
+          failed={projectQuery.isError}
+          onClose={() => setPanelChoice(false)}
+        />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,92 @@
+import { MAX_MESSAGE_LENGTH } from '@parley/protocol';
+import { useId, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { codePointLength } from '../lib/code-points.js';
+import { useTypingNotifier } from '../hooks/use-typing-notifier.js';
+
+/** The character count appears from this many code points on (near the contract's 5000 limit). */
+export const COUNTER_THRESHOLD = 4500;
+
+/** What the composer needs. */
+export interface MessageInputProps {
+  /** Called with the trimmed text when the user sends. */
+  onSend: (text: string) => void;
+  /** Typing notifications, already throttled: `true` at most every 3 s, `false` on send or when emptied. */
+  onTyping?: (isTyping: boolean) => void;
+  /** When set, the composer is disabled and shows this reason (e.g. the project is completed). */
+  disabledReason?: string | null;
+}
+
+/**
+ * The composer: a textarea labelled "Message" (Enter sends, Shift+Enter inserts a line break), a "Send"
+ * button, and a character counter near the limit of 5000 code points (contract § Conversations and messages).
+ */
+export function MessageInput({ onSend, onTyping, disabledReason = null }: MessageInputProps) {
+  const [text, setText] = useState('');
+  const typing = useTypingNotifier(onTyping);
+  const ids = { input: useId(), counter: useId(), reason: useId() };
+  const length = codePointLength(text.trim());
+  const tooLong = length > MAX_MESSAGE_LENGTH;
+  const disabled = disabledReason !== null;
+  const canSend = !disabled && length > 0 && !tooLong;
+
+  const send = () => {
+    if (!canSend) return;
+    onSend(text.trim());
+    setText('');
+    typing.stop();
+  };
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    send();
+  };
+  const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (event.key !== 'Enter' || event.shiftKey || event.nativeEvent.isComposing) return;
+    event.preventDefault();
+    send();
+  };
+
+  const describedBy = [disabled ? ids.reason : null, length >= COUNTER_THRESHOLD ? ids.counter : null].filter(Boolean).join(' ');
+  return (
+    <form onSubmit={onSubmit} className="border-t border-slate-200 bg-white px-3 py-2">
+      {disabled && (
+        <p id={ids.reason} className="mb-2 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">
+          {disabledReason}
+        </p>
+      )}
+      <div className="flex items-end gap-2">
+        <label htmlFor={ids.input} className="sr-only">
+          Message
+        </label>
+        <textarea
+          id={ids.input}
+          value={text}
+          rows={1}
+          disabled={disabled}
+          aria-describedby={describedBy || undefined}
+          aria-invalid={tooLong || undefined}
+          placeholder={disabled ? '' : 'Write a message…'}
+          onChange={(event) => {
+            setText(event.target.value);
+            typing.textChanged(event.target.value);
+          }}
+          onKeyDown={onKeyDown}
+          className="max-h-40 min-h-10 flex-1 resize-none rounded-lg border border-slate-300 px-3 py-2 text-sm [field-sizing:content] focus:border-sky-500 focus:outline-none focus:ring-2 focus:ring-sky-200 disabled:bg-slate-100"
+        />
+        <button
+          type="submit"
+          disabled={!canSend}
+          className="rounded-lg bg-sky-600 px-4 py-2 text-sm font-semibold text-white hover:bg-sky-700 focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-300 disabled:bg-slate-300"
+        >
+          Send
+        </button>
+      </div>
+      {length >= COUNTER_THRESHOLD && (
+        <p id={ids.counter} aria-live="polite" className={`mt-1 text-right text-xs ${tooLong ? 'font-semibold text-red-700' : 'text-slate-500'}`}>
+          {tooLong
+            ? `${length - MAX_MESSAGE_LENGTH} ${length - MAX_MESSAGE_LENGTH === 1 ? 'character' : 'characters'} over the limit of ${MAX_MESSAGE_LENGTH}`
+            : `${length} / ${MAX_MESSAGE_LENGTH} characters`}
+        </p>
+      )}
+    </form>
+  );
+}

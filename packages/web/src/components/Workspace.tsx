@@ -1,0 +1,40 @@
+import type { User } from '@parley/protocol';
+import { useRoute } from 'wouter';
+import { useApi } from '../hooks/use-api.js';
+import { useRealtimeConnection } from '../hooks/use-realtime-connection.js';
+import { useRealtimeEvents } from '../hooks/use-realtime-events.js';
+import { AppHeader } from './AppHeader.js';
+import { ConnectionBanner } from './ConnectionBanner.js';
+import { ConversationList } from './ConversationList.js';
+import { ConversationView } from './ConversationView.js';
+import { EmptyThread } from './EmptyThread.js';
+
+/**
+ * The signed-in layout. From 640 px wide: the inbox on the left, the thread on the right. Narrower: the inbox
+ * at `/`, the thread alone at `/c/:conversationId` (with a Back button). Owns the realtime connection and events.
+ */
+export function Workspace({ me }: { me: User }) {
+  const api = useApi();
+  useRealtimeConnection(api);
+  useRealtimeEvents(api, me.id);
+  const [match, params] = useRoute('/c/:conversationId');
+  const selectedId = match ? params.conversationId : null;
+
+  return (
+    <div className="flex h-dvh flex-col bg-slate-100 text-slate-900">
+      <AppHeader me={me} />
+      <ConnectionBanner />
+      <div className="flex min-h-0 flex-1">
+        <section
+          aria-label="Inbox"
+          className={`${selectedId ? 'hidden sm:flex' : 'flex'} w-full min-w-0 flex-col border-r border-slate-200 bg-white sm:w-80 sm:shrink-0`}
+        >
+          <ConversationList meId={me.id} selectedId={selectedId} />
+        </section>
+        <main className={`${selectedId ? 'flex' : 'hidden sm:flex'} min-h-0 min-w-0 flex-1`}>
+          {selectedId ? <ConversationView key={selectedId} conversationId={selectedId} meId={me.id} /> : <EmptyThread />}
+        </main>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,75 @@
+import type { HistoryPage, Message } from '@parley/protocol';
+import type { PendingMessage } from '../lib/message-layout.js';
+
+/** What the app holds of one conversation's history. */
+export interface ThreadState {
+  /** Stored messages in ascending `seq`, one per `seq` (keyed by seq: no duplicate, and pages meet without a gap). */
+  messages: Message[];
+  /** Optimistic messages of the signed-in user not yet stored, oldest first. */
+  pending: PendingMessage[];
+  /** False until the newest page arrived; live messages received meanwhile are kept and merged with it. */
+  loaded: boolean;
+  /** True while older messages remain on the server (the last `before` page said `hasMore`). */
+  hasMoreBefore: boolean;
+  /** True when a live message arrived with a `seq` beyond the next expected: fetch `after` to fill the gap. */
+  stale: boolean;
+}
+
+/** A thread whose newest page is on its way. */
+export function emptyThread(): ThreadState {
+  return { messages: [], pending: [], loaded: false, hasMoreBefore: false, stale: false };
+}
+
+/**
+ * The thread once its newest page arrived. Live messages received while it was on its way are kept: the page
+ * holds everything up to the moment it was read and the socket everything after, so together they have no gap.
+ */
+export function withNewestPage(thread: ThreadState, page: HistoryPage): ThreadState {
+  return { ...thread, messages: mergeBySeq(thread.messages, page.items), loaded: true, hasMoreBefore: page.hasMore, stale: false };
+}
+
+/** The highest stored `seq`, 0 for an empty thread. */
+export function newestSeq(thread: ThreadState): number {
+  return thread.messages.at(-1)?.seq ?? 0;
+}
+
+/** The highest `seq` held with no gap below it (down to the oldest held): where a catch-up starts. */
+export function contiguousSeq(thread: ThreadState): number {
+  const { messages } = thread;
+  for (let index = 0; index < messages.length - 1; index += 1) {
+    const current = messages[index];
+    const next = messages[index + 1];
+    if (current && next && next.seq !== current.seq + 1) return current.seq;
+  }
+  return newestSeq(thread);
+}
+
+/**
+ * Merges messages into an ascending, seq-unique list. A message already held is replaced by the incoming
+ * copy (an edit or a deletion carries the same seq). Appending in order, the common case, costs no sort.
+ */
+export function mergeBySeq(existing: readonly Message[], incoming: readonly Message[]): Message[] {
+  if (incoming.length === 0) return [...existing];
+  const last = existing.at(-1);
+  const first = incoming[0];
+  if (first && (!last || first.seq > last.seq) && isAscending(incoming)) return [...existing, ...incoming];
+  const bySeq = new Map<number, Message>();
+  for (const message of existing) bySeq.set(message.seq, message);
+  for (const message of incoming) bySeq.set(message.seq, message);
+  return [...bySeq.values()].sort((a, b) => a.seq - b.seq);
+}
+
+function isAscending(messages: readonly Message[]): boolean {
+  return messages.every((message, index) => index === 0 || (messages[index - 1]?.seq ?? -Infinity) < message.seq);
+}
+
+/** The thread after `message` (live or acknowledged) arrived: merged by seq, its pending copy (same `clientId`) gone. */
+export function withStoredMessage(thread: ThreadState, message: Message, meId: string): ThreadState {
+  const expected = newestSeq(thread) + 1;
+  const gap = thread.loaded && message.seq > expected;
+  const pending =
+    message.clientId !== null && message.senderId === meId
+      ? thread.pending.filter((item) => item.clientId !== message.clientId)
+      : thread.pending;
+  return { ...thread, messages: mergeBySeq(thread.messages, [message]), pending, stale: thread.stale || gap };
+}

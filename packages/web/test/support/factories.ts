@@ -1,0 +1,70 @@
+import type { Conversation, Message, Participant, Project } from '@parley/protocol';
+
+/** The demo's people, as conversation participants. */
+export const alice: Participant = { userId: 'client-alice', name: 'Alice Martin', role: 'client' };
+export const paul: Participant = { userId: 'provider-paul', name: 'Paul Okafor', role: 'provider' };
+export const wen: Participant = { userId: 'worker-wen', name: 'Wen Li', role: 'worker' };
+
+/** A local-time timestamp (so day separators do not depend on the machine's time zone). */
+export function localIso(year: number, monthIndex: number, day: number, hours = 10, minutes = 0): string {
+  return new Date(year, monthIndex, day, hours, minutes).toISOString();
+}
+
+/** A conversation between Alice and Paul, overridable field by field. */
+export function makeConversation(overrides: Partial<Conversation> = {}): Conversation {
+  return {
+    id: 'conv-checkout',
+    projectId: 'proj-checkout',
+    kind: 'project',
+    title: 'Redesign the checkout flow',
+    status: 'active',
+    participants: [alice, paul],
+    lastMessage: null,
+    unreadCount: 0,
+    lastReadSeq: 0,
+    muted: false,
+    archived: false,
+    createdAt: '2026-11-01T09:00:00.000Z',
+    lastMessageAt: '2026-11-01T09:00:00.000Z',
+    ...overrides,
+  };
+}
+
+/** A stored text message, overridable field by field. */
+export function makeMessage(overrides: Partial<Message> & Pick<Message, 'seq'>): Message {
+  return {
+    id: `msg-${overrides.seq}`,
+    conversationId: 'conv-checkout',
+    senderId: paul.userId,
+    type: 'text',
+    text: `Message ${overrides.seq}`,
+    createdAt: '2026-11-20T10:00:00.000Z',
+    editedAt: null,
+    deletedAt: null,
+    clientId: null,
+    replyToId: null,
+    attachments: [],
+    reactions: [],
+    mentions: [],
+    ...overrides,
+  };
+}
+
+/** The project behind {@link makeConversation}. */
+export function makeProject(overrides: Partial<Project> = {}): Project {
+  return {
+    id: 'proj-checkout',
+    requestId: 'req-checkout',
+    proposalId: 'prop-checkout',
+    clientId: alice.userId,
+    providerId: paul.userId,
+    agencyId: null,
+    title: 'Redesign the checkout flow',
+    terms: { price: 420_000, currency: 'EUR', scope: 'Audit, wireframes and a prototype.', deadline: '2026-12-21T00:00:00.000Z' },
+    termsLockedAt: '2026-11-01T09:00:00.000Z',
+    status: 'active',
+    workerIds: [],
+    createdAt: '2026-11-01T09:00:00.000Z',
+    ...overrides,
+  };
+}
