@@ -7,7 +7,8 @@ export const ConversationKindSchema = z.enum(['project', 'group']);
 export const ConversationStatusSchema = z.enum(['active', 'read_only', 'locked', 'archived']);
 export type ConversationStatus = z.infer<typeof ConversationStatusSchema>;
 
-export const ParticipantSchema = z.object({ userId: IdSchema, name: z.string(), role: RoleSchema });
+/** A participant; `lastReadSeq` is their read position, so clients can show read receipts from the start. */
+export const ParticipantSchema = z.object({ userId: IdSchema, name: z.string(), role: RoleSchema, lastReadSeq: z.number().int() });
 export type Participant = z.infer<typeof ParticipantSchema>;
 
 /** The newest message of a conversation; `preview` is its text cut to 100 code points. */

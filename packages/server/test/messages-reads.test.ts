@@ -41,6 +41,15 @@ describe.each(dialects)('read receipts over REST (%s)', (dialect) => {
     expect(await listed(client, conversation.id)).toMatchObject({ lastReadSeq: 5, unreadCount: 1 });
   });
 
+  it('shows every participant’s read position in the conversation’s participants, to the others too', async () => {
+    const { client, provider, conversation } = await withProviderMessages(5); // newest seq: 6, the provider's own
+    await markRead(client, conversation.id, 4);
+    const positions = (view: { participants: { userId: string; lastReadSeq: number }[] }) =>
+      Object.fromEntries(view.participants.map((p) => [p.userId, p.lastReadSeq]));
+    expect(positions(await detail(provider, conversation.id))).toEqual({ [client.id]: 4, [provider.id]: 6 });
+    expect(positions(await listed(client, conversation.id))).toEqual({ [client.id]: 4, [provider.id]: 6 });
+  });
+
   it('never moves lastReadSeq backwards', async () => {
     const { client, conversation } = await withProviderMessages(5);
     expect(await markRead(client, conversation.id, 5)).toEqual({ lastReadSeq: 5, unreadCount: 1 });

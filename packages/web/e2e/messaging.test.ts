@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createProject, type ProjectFixture } from '../../server/test/support/factories.js';
+import { createProject, expectStatus, type ProjectFixture } from '../../server/test/support/factories.js';
 import { startTestServer, type TestServer } from '../../server/test/support/server.js';
 import {
   LIVE_TIMEOUT,
@@ -109,6 +109,18 @@ describe('the web app between a client and a provider', () => {
     await messageLog(provider).getByText('The wireframes are attached to the project.').waitFor({ timeout: UI_TIMEOUT });
     await mark.and(client.getByRole('img', { name: 'Read' })).waitFor({ timeout: UI_TIMEOUT });
     await link.getByText(/unread message/).waitFor({ state: 'detached', timeout: UI_TIMEOUT });
+  });
+
+  it('shows "Read" on opening a thread whose messages the other side read while the sender was away', async () => {
+    const fixture = await createProject(t, { title: `Read while away ${Math.random().toString(36).slice(2, 7)}` });
+    const [read, unread] = await seedMessages(t, fixture.client, fixture.conversation.id, ['Read while you were away', 'Not read yet']);
+    if (!read || !unread) throw new Error('two messages were seeded');
+    await expectStatus(t.api(fixture.provider.token, 'POST', `/conversations/${fixture.conversation.id}/read`, { seq: read.seq }), 200);
+
+    const client = await openAs(browser, t.url, fixture.client, { path: `/c/${fixture.conversation.id}`, pool });
+    await waitForThread(client);
+    await deliveryMarkOf(client, 'Read while you were away').and(client.getByRole('img', { name: 'Read' })).waitFor({ timeout: UI_TIMEOUT });
+    expect(await deliveryMarkOf(client, 'Not read yet').getAttribute('aria-label')).toBe('Sent');
   });
 
   it('shows a message sent after the history loaded but before the socket connected', async () => {

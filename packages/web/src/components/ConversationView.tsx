@@ -37,7 +37,7 @@ export function ConversationView({ conversationId, meId }: { conversationId: str
   const history = useThreadHistory(conversationId);
   const sender = useSendMessage(conversationId, meId);
   const markRead = useMarkRead(conversationId, conversation?.lastReadSeq ?? 0);
-  const othersReadSeq = useOthersReadSeq(conversationId, meId);
+  const othersReadSeq = useOthersReadSeq(conversationId, meId, conversation?.participants ?? NO_PARTICIPANTS);
   const typingNames = useTypingNames(conversationId, conversation?.participants ?? NO_PARTICIPANTS);
   useJoinConversation(conversationId);
   const wide = useMediaQuery('(min-width: 1024px)');

@@ -34,5 +34,5 @@ export function presentConversation(row: ConversationViewRow, participants: Part
 
 function presentParticipant(row: ParticipantUserRow): Participant {
   // The users.role column only ever holds Role values (identity.table.ts).
-  return { userId: row.user_id, name: row.name, role: row.role as Role };
+  return { userId: row.user_id, name: row.name, role: row.role as Role, lastReadSeq: row.last_read_seq };
 }

@@ -25,6 +25,7 @@ export interface ParticipantUserRow {
   user_id: string;
   name: string;
   role: string;
+  last_read_seq: number;
 }
 
 export async function insertConversation(db: Db, row: ConversationRow): Promise<void> {
@@ -52,13 +53,13 @@ export async function listParticipantIds(db: Db, conversationId: string): Promis
   return rows.map((row) => row.user_id);
 }
 
-/** Participants of the given conversations with their names and roles, in joining order. */
+/** Participants of the given conversations with their names, roles and read positions, in joining order. */
 export function listParticipantUsers(db: Db, conversationIds: string[]): Promise<ParticipantUserRow[]> {
   if (conversationIds.length === 0) return Promise.resolve([]);
   return db
     .selectFrom('conversation_participants as p')
     .innerJoin('users as u', 'u.id', 'p.user_id')
-    .select(['p.conversation_id', 'u.id as user_id', 'u.name', 'u.role'])
+    .select(['p.conversation_id', 'u.id as user_id', 'u.name', 'u.role', 'p.last_read_seq'])
     .where('p.conversation_id', 'in', conversationIds)
     .orderBy('p.joined_at')
     .orderBy('u.id')
