@@ -209,8 +209,9 @@ describe.each(dialects)('conversations over REST (%s)', (dialect) => {
         expect(body.participants).toHaveLength(2);
         expect(body.participants).toEqual(
           expect.arrayContaining([
-            { userId: client.id, name: client.name, role: 'client' },
-            { userId: provider.id, name: provider.name, role: 'provider' },
+            // Nobody has read the system message (seq 1) yet.
+            { userId: client.id, name: client.name, role: 'client', lastReadSeq: 0 },
+            { userId: provider.id, name: provider.name, role: 'provider', lastReadSeq: 0 },
           ]),
         );
         expect(body.lastMessage).toMatchObject({ seq: 1, type: 'system', senderId: null });
