@@ -20,6 +20,7 @@ export const errorCodes = [
   'PROJECT_NOT_ACTIVE',
   'CONVERSATION_READ_ONLY',
   'ALREADY_PARTICIPANT',
+  'IDEMPOTENCY_CONFLICT',
 ] as const;
 
 export const ErrorCodeSchema = z.enum(errorCodes);

@@ -38,6 +38,7 @@ const statusByCode: Record<ErrorCode, number> = {
   PROJECT_NOT_ACTIVE: 409,
   CONVERSATION_READ_ONLY: 409,
   ALREADY_PARTICIPANT: 409,
+  IDEMPOTENCY_CONFLICT: 409,
 };
 
 /** The HTTP status of an error code; the only code → status map. */

@@ -46,13 +46,19 @@ describe.each(dialects)('message idempotency by clientId (%s)', (dialect) => {
     expect(await storedCount(conversation.id)).toBe(2); // the system message and this one
   });
 
-  it('returns the stored message even when the retry carries different text', async () => {
+  it('refuses a retry whose content differs with 409 IDEMPOTENCY_CONFLICT, storing nothing', async () => {
     const { client, conversation } = await createProject(t);
     const first = await expectStatus(send(client, conversation.id, { text: 'original', clientId: 'k' }), 201);
-    const again = await send(client, conversation.id, { text: 'changed on retry', clientId: 'k' });
-    expect(again.status).toBe(200);
-    expect(again.body).toMatchObject({ id: first.id, seq: first.seq, text: 'original' });
+    for (const body of [{ text: 'changed on retry' }, { text: 'original', replyToId: first.id }]) {
+      const again = await send(client, conversation.id, { ...body, clientId: 'k' });
+      expect(again.status).toBe(409);
+      expect(again.body.error.code).toBe('IDEMPOTENCY_CONFLICT');
+    }
     expect(await storedCount(conversation.id, 'k')).toBe(1);
+    expect(await storedCount(conversation.id)).toBe(2); // the system message and the original
+    // The same content still replays; surrounding whitespace is trimmed before the comparison.
+    const replay = await expectStatus(send(client, conversation.id, { text: '  original ', clientId: 'k' }), 200);
+    expect(replay).toMatchObject({ id: first.id, text: 'original' });
   });
 
   it('does not consume a seq on a replay: the next new message follows directly', async () => {

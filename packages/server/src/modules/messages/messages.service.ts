@@ -43,14 +43,14 @@ export class MessagesService {
 
   /**
    * Sends `input` from `actor` into a conversation and emits `message.created` after commit.
-   * A repeated `clientId` returns the stored message with `created: false`. The sender's read position
+   * A repeated `clientId` with the same content returns the stored message with `created: false`. The sender's read position
    * moves to the new message; when that covers others' messages the sender had not read yet, it is
    * announced as `conversation.read` too (a reply implies the thread was read). Throws `NOT_FOUND` (not a participant), `VALIDATION_FAILED`,
-   * `RATE_LIMITED` and `CONVERSATION_READ_ONLY`.
+   * `RATE_LIMITED`, `CONVERSATION_READ_ONLY` and `IDEMPOTENCY_CONFLICT` (a reused `clientId` with other content).
    */
   async send(actor: User, conversationId: string, input: SendMessageInput): Promise<SendResult> {
     const sender = await requireParticipant(this.db, conversationId, actor.id);
-    const replay = await this.findReplay(actor, conversationId, input.clientId);
+    const replay = await this.findReplay(actor, conversationId, input);
     if (replay) return replay;
     if (input.type !== 'text') throw invalid('type', 'must be text until attachments are supported');
     if (input.attachmentIds?.length) throw invalid('attachmentIds', 'are not supported yet');
@@ -78,7 +78,7 @@ export class MessagesService {
       });
     } catch (error) {
       // A concurrent send with the same clientId won the unique index: answer with its message.
-      const winner = isUniqueViolation(error) ? await this.findReplay(actor, conversationId, input.clientId) : undefined;
+      const winner = isUniqueViolation(error) ? await this.findReplay(actor, conversationId, input) : undefined;
       if (winner) return winner;
       throw error;
     }
@@ -117,10 +117,19 @@ export class MessagesService {
     return { items: page.map(presentMessage), hasMore: rows.length > query.limit };
   }
 
-  private async findReplay(actor: User, conversationId: string, clientId: string | undefined): Promise<SendResult | undefined> {
-    if (!clientId) return undefined;
-    const stored = await findByClientId(this.db, conversationId, actor.id, clientId);
-    return stored ? { message: presentMessage(stored), created: false } : undefined;
+  /**
+   * The message already stored under `input.clientId`, if any. A retry must repeat the same content:
+   * a different text, type or reply target under the same key is `409 IDEMPOTENCY_CONFLICT` (issue 4,
+   * guarantee 2), so a client bug that reuses keys cannot silently drop a new message.
+   */
+  private async findReplay(actor: User, conversationId: string, input: SendMessageInput): Promise<SendResult | undefined> {
+    if (!input.clientId) return undefined;
+    const stored = await findByClientId(this.db, conversationId, actor.id, input.clientId);
+    if (!stored) return undefined;
+    if (stored.text !== input.text || stored.type !== input.type || stored.reply_to_id !== (input.replyToId ?? null)) {
+      throw conflict('IDEMPOTENCY_CONFLICT', 'This clientId was already used for a different message');
+    }
+    return { message: presentMessage(stored), created: false };
   }
 
   private async checkReplyTarget(conversationId: string, replyToId: string): Promise<void> {
