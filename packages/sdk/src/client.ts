@@ -20,6 +20,8 @@ import {
   type User,
 } from '@parley/protocol';
 import { ParleyError } from './errors.js';
+import { MessageStream } from './message-stream.js';
+import { Outbox, type OutboxOptions } from './outbox.js';
 import { Realtime } from './realtime.js';
 import { createRest, query, type Rest, type TokenSource } from './rest.js';
 
@@ -29,6 +31,8 @@ export interface ParleyClientOptions {
   url: string;
   token?: string;
   getToken?: TokenSource;
+  /** Retry policy of {@link ParleyClient.outbox}. */
+  outbox?: OutboxOptions;
 }
 
 /**
@@ -37,6 +41,10 @@ export interface ParleyClientOptions {
  */
 export class ParleyClient {
   readonly realtime: Realtime;
+  /** Sends with a `clientId` and retries until stored or refused: over the socket when connected, else REST. */
+  readonly outbox: Outbox;
+  /** The tracked conversations' messages, exactly once and in order, with gap detection and catch-up. */
+  readonly stream: MessageStream;
   private readonly rest: Rest;
 
   constructor(options: ParleyClientOptions) {
@@ -45,6 +53,12 @@ export class ParleyClient {
     if (!getToken) throw new ParleyError('VALIDATION_FAILED', 'ParleyClient needs token or getToken', 0);
     this.rest = createRest(url, getToken);
     this.realtime = new Realtime(url, getToken);
+    this.outbox = new Outbox(
+      (conversationId, body) =>
+        this.realtime.getStatus().state === 'connected' ? this.live.send(conversationId, body) : this.messages.send(conversationId, body),
+      options.outbox,
+    );
+    this.stream = new MessageStream(this.realtime, (conversationId, afterSeq) => this.messages.list(conversationId, { after: afterSeq, limit: 100 }));
   }
 
   /** The signed-in user (`GET /api/me`). */

@@ -4,5 +4,7 @@
  */
 export { ParleyClient, devAuth, type ParleyClientOptions } from './client.js';
 export { ParleyError, type ClientErrorCode } from './errors.js';
+export { MessageStream, type FetchAfter } from './message-stream.js';
+export { Outbox, type OutboxEntry, type OutboxOptions, type OutboxStatus } from './outbox.js';
 export { Realtime, type ConnectionState, type ConnectionStatus, type ParleySocket } from './realtime.js';
 export type { TokenSource } from './rest.js';

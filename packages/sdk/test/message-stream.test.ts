@@ -1,0 +1,77 @@
+import type { Message } from '@parley/protocol';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createProject, expectStatus } from '../../server/test/support/factories.js';
+import { startTestServer, type TestServer } from '../../server/test/support/server.js';
+import { EVENT_TIMEOUT_MS, clientPool, connected, nextStatus } from './support/sdk.js';
+
+// Issue 4 § SDK: gap detection and catch-up, and events that never repeat a message to the application.
+
+describe('MessageStream against a real server', () => {
+  let t: TestServer;
+  const pool = clientPool();
+  beforeAll(async () => {
+    t = await startTestServer();
+  });
+  afterEach(() => pool.disconnectAll());
+  afterAll(() => t.close());
+
+  /** Resolves once `seen` holds `count` messages; rejects after the event bound. */
+  const collected = (seen: Message[], count: number, onMessage: (listener: (m: Message) => void) => () => void) =>
+    new Promise<void>((resolve, reject) => {
+      if (seen.length >= count) return resolve();
+      const timer = setTimeout(() => reject(new Error(`only ${seen.length} of ${count} messages`)), EVENT_TIMEOUT_MS);
+      const off = onMessage(() => {
+        if (seen.length < count) return;
+        clearTimeout(timer);
+        off();
+        resolve();
+      });
+    });
+
+  it('delivers live messages once, in order, and catches up what was sent while disconnected', async () => {
+    const { client, provider, conversation } = await createProject(t);
+    const parley = pool.make(t, provider);
+    const seen: Message[] = [];
+    parley.stream.onMessage((message) => seen.push(message));
+    parley.stream.track(conversation.id, 1); // the provider holds the system message
+    await connected(parley);
+
+    const send = (text: string) => expectStatus(t.api(client.token, 'POST', `/conversations/${conversation.id}/messages`, { text }), 201);
+    await send('live one');
+    await collected(seen, 1, (l) => parley.stream.onMessage(l));
+
+    // Offline: the socket is closed while three messages are sent.
+    parley.realtime.disconnect();
+    for (const text of ['missed one', 'missed two', 'missed three']) await send(text);
+    const reconnected = nextStatus(parley, 'connected');
+    parley.realtime.connect();
+    await reconnected;
+    await collected(seen, 4, (l) => parley.stream.onMessage(l));
+
+    await send('live again');
+    await collected(seen, 5, (l) => parley.stream.onMessage(l));
+    expect(seen.map((m) => m.text)).toEqual(['live one', 'missed one', 'missed two', 'missed three', 'live again']);
+    expect(seen.map((m) => m.seq)).toEqual([2, 3, 4, 5, 6]);
+  });
+
+  it('fills a seq gap from history when a live message skips ahead, never repeating one', async () => {
+    const { client, provider, conversation } = await createProject(t);
+    const parley = pool.make(t, provider);
+    const seen: Message[] = [];
+    parley.stream.onMessage((message) => seen.push(message));
+    await connected(parley);
+    const send = (text: string) => expectStatus(t.api(client.token, 'POST', `/conversations/${conversation.id}/messages`, { text }), 201);
+    await send('before tracking'); // seq 2, which the application "holds" already
+
+    parley.stream.track(conversation.id, 0); // but it claims to hold nothing: the next live message (seq 3) is a gap
+    await send('after tracking');
+    await collected(seen, 3, (l) => parley.stream.onMessage(l));
+    expect(seen.map((m) => m.seq)).toEqual([1, 2, 3]);
+
+    // A sync with nothing new delivers nothing again, and neither does a repeated push (as a recovering
+    // connection may replay): the socket's own message:new listeners get already delivered messages again.
+    await parley.stream.sync(conversation.id);
+    for (const listener of parley.realtime.socket.listeners('message:new')) for (const message of seen.slice(1)) listener({ message });
+    expect(seen.map((m) => m.seq)).toEqual([1, 2, 3]);
+  });
+});
