@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdSchema, QueryBooleanSchema, TimestampSchema, pageSchema } from './common.js';
+import { IdSchema, QueryBooleanSchema, TimestampInputSchema, TimestampSchema, pageSchema } from './common.js';
 import { RoleSchema } from './identity.js';
 import { MessageTypeSchema } from './messages.js';
 
@@ -7,8 +7,19 @@ export const ConversationKindSchema = z.enum(['project', 'group']);
 export const ConversationStatusSchema = z.enum(['active', 'read_only', 'locked', 'archived']);
 export type ConversationStatus = z.infer<typeof ConversationStatusSchema>;
 
-/** A participant; `lastReadSeq` is their read position, so clients can show read receipts from the start. */
-export const ParticipantSchema = z.object({ userId: IdSchema, name: z.string(), role: RoleSchema, lastReadSeq: z.number().int() });
+/**
+ * A participant; `lastReadSeq` is their read position, so clients can show read receipts from the start.
+ * `online` is true while they have at least one connected socket; `lastSeenAt` is when their last socket
+ * disconnected (null if never), kept current afterwards by `presence:update` (contract § Realtime).
+ */
+export const ParticipantSchema = z.object({
+  userId: IdSchema,
+  name: z.string(),
+  role: RoleSchema,
+  lastReadSeq: z.number().int(),
+  online: z.boolean(),
+  lastSeenAt: TimestampSchema.nullable(),
+});
 export type Participant = z.infer<typeof ParticipantSchema>;
 
 /** The newest message of a conversation; `preview` is its text cut to 100 code points. */
@@ -23,7 +34,8 @@ export const LastMessageSchema = z.object({
 
 /**
  * A conversation as one participant sees it (contract § Conversations and messages):
- * `unreadCount`, `lastReadSeq`, `muted` and `archived` are the caller's own.
+ * `unreadCount`, `lastReadSeq`, `muted`, `mutedUntil`, `archived` and `pinned` are the caller's own.
+ * The conversation is muted for notifications while `muted` is true or `mutedUntil` is in the future.
  */
 export const ConversationSchema = z
   .object({
@@ -37,7 +49,9 @@ export const ConversationSchema = z
     unreadCount: z.number().int(),
     lastReadSeq: z.number().int(),
     muted: z.boolean(),
+    mutedUntil: TimestampSchema.nullable(),
     archived: z.boolean(),
+    pinned: z.boolean(),
     createdAt: TimestampSchema,
     lastMessageAt: TimestampSchema,
   })
@@ -55,3 +69,17 @@ export type ConversationListQuery = z.infer<typeof ConversationListQuerySchema>;
 
 export const ConversationPageSchema = pageSchema(ConversationSchema);
 export type ConversationPage = z.infer<typeof ConversationPageSchema>;
+
+/**
+ * `PATCH /api/conversations/:id/settings`: the caller's own settings; at least one field. `mutedUntil` mutes
+ * until that moment (null clears it); `muted: false` without `mutedUntil` also clears `mutedUntil` (unmute means unmute).
+ */
+export const ConversationSettingsBodySchema = z
+  .object({
+    muted: z.boolean().optional(),
+    mutedUntil: TimestampInputSchema.nullable().optional(),
+    archived: z.boolean().optional(),
+    pinned: z.boolean().optional(),
+  })
+  .refine((body) => Object.values(body).some((value) => value !== undefined), 'must name at least one of muted, mutedUntil, archived, pinned');
+export type ConversationSettingsBody = z.infer<typeof ConversationSettingsBodySchema>;

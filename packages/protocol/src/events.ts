@@ -3,6 +3,7 @@ import { IdSchema, TimestampSchema } from './common.js';
 import { ConversationSchema } from './conversations.js';
 import type { ErrorDetail } from './errors.js';
 import { MarkReadBodySchema, MessageSchema, SendMessageBodySchema } from './messages.js';
+import { NotificationSchema } from './notifications.js';
 import type { Message, ReadState } from './messages.js';
 
 // ---- client → server payloads (contract § Realtime) -----------------------------------------
@@ -47,6 +48,13 @@ export type TypingEvent = z.infer<typeof TypingEventSchema>;
 export const ConversationUpdatedEventSchema = z.object({ conversation: ConversationSchema });
 export type ConversationUpdatedEvent = z.infer<typeof ConversationUpdatedEventSchema>;
 
+/** `online` while the user has at least one connected socket; `lastSeenAt` is when their last socket closed (null if never). */
+export const PresenceUpdateEventSchema = z.object({ userId: IdSchema, online: z.boolean(), lastSeenAt: TimestampSchema.nullable() });
+export type PresenceUpdateEvent = z.infer<typeof PresenceUpdateEventSchema>;
+
+export const NotificationNewEventSchema = z.object({ notification: NotificationSchema });
+export type NotificationNewEvent = z.infer<typeof NotificationNewEventSchema>;
+
 // ---- acknowledgements -----------------------------------------------------------------------
 
 /** Every client → server event is acknowledged with this shape (contract § Realtime). */
@@ -82,6 +90,16 @@ export interface ServerToClientEvents {
   'conversation:typing': (payload: TypingEvent) => void;
   /** To participants, each with their own view: status, title or participants changed, or the conversation is new to them. */
   'conversation:updated': (payload: ConversationUpdatedEvent) => void;
+  /**
+   * To the users who share a conversation with that user (never to the user themself), when their first
+   * socket connects (`online: true`) and when their last one disconnects (`online: false`, with `lastSeenAt`).
+   */
+  'presence:update': (payload: PresenceUpdateEvent) => void;
+  /**
+   * To the notified user only (every socket of theirs): a notification was created, or its unread `count`
+   * grew (same `id`; replace the one you hold).
+   */
+  'notification:new': (payload: NotificationNewEvent) => void;
 }
 
 /** Names of the client → server events, for iteration and tests. */

@@ -8,4 +8,5 @@ export * from './identity.js';
 export * from './marketplace.js';
 export * from './messages.js';
 export * from './conversations.js';
+export * from './notifications.js';
 export * from './events.js';

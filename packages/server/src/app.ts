@@ -10,6 +10,7 @@ import {
 } from 'fastify-type-provider-zod';
 import type { Logger } from 'pino';
 import { z } from 'zod';
+import { createBackgroundWork } from './background.js';
 import type { Config } from './config.js';
 import type { DatabaseHandle } from './db/database.js';
 import { DomainEvents } from './events.js';
@@ -27,6 +28,11 @@ import { RequestsService } from './modules/marketplace/requests.service.js';
 import { messageRoutes } from './modules/messages/messages.routes.js';
 import { MessagesService } from './modules/messages/messages.service.js';
 import { createMemorySendLimiter } from './modules/messages/send-limiter.js';
+import { notificationRoutes } from './modules/notifications/notifications.routes.js';
+import { NotificationsService } from './modules/notifications/notifications.service.js';
+import { createMemoryPresenceTracker } from './modules/presence/presence-tracker.js';
+import { PresenceService } from './modules/presence/presence.service.js';
+import { createMemoryViewingTracker } from './modules/presence/viewing-tracker.js';
 import { receiptRoutes } from './modules/receipts/receipts.routes.js';
 import { ReceiptsService } from './modules/receipts/receipts.service.js';
 import { TypingService } from './modules/typing/typing.service.js';
@@ -44,7 +50,10 @@ export interface ParleyApp {
   readonly http: FastifyInstance;
   readonly io: ParleyServer;
   readonly identity: IdentityService;
-  /** Closes sockets, HTTP and timers; the database stays open (its owner closes it). */
+  readonly notifications: NotificationsService;
+  /** Resolves once no after-the-answer work (presence writes, notifications) is in flight. */
+  settled(): Promise<void>;
+  /** Closes sockets, HTTP and timers and waits for background work; the database stays open (its owner closes it). */
   close(): Promise<void>;
 }
 
@@ -57,13 +66,18 @@ export interface ParleyApp {
 export async function buildApp(config: Config, deps: AppDeps): Promise<ParleyApp> {
   const { db } = deps.database;
   const events = new DomainEvents();
+  const work = createBackgroundWork(deps.logger);
+  const presenceTracker = createMemoryPresenceTracker();
+  const viewing = createMemoryViewingTracker();
   const identity = new IdentityService(db, createTokenKeys(config));
-  const conversations = new ConversationsService(db);
+  const conversations = new ConversationsService(db, events, presenceTracker);
   const messages = new MessagesService(db, events, createMemorySendLimiter(config.sendRate, config.sendBurst));
   const receipts = new ReceiptsService(db, events);
   const typing = new TypingService(db, events, deps.logger);
   const requests = new RequestsService(db);
   const projects = new ProjectsService(db, events, conversations);
+  const presence = new PresenceService(db, events, presenceTracker, work);
+  const notifications = new NotificationsService(db, events, viewing, work);
 
   const loggerInstance: FastifyBaseLogger = deps.logger;
   const http = Fastify({ loggerInstance, logController: new LogController({ disableRequestLogging: true }) }).withTypeProvider<ZodTypeProvider>();
@@ -95,11 +109,12 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<ParleyApp
       await api.register(conversationRoutes(conversations));
       await api.register(messageRoutes(messages));
       await api.register(receiptRoutes(receipts));
+      await api.register(notificationRoutes(notifications));
     },
     { prefix: '/api' },
   );
 
-  const io = attachRealtime(http.server, { identity, conversations, messages, receipts, typing, events, log: deps.logger });
+  const io = attachRealtime(http.server, { identity, conversations, messages, receipts, typing, presence, viewing, events, log: deps.logger });
   http.addHook('preClose', (done) => {
     io.disconnectSockets(true);
     io.engine.close();
@@ -111,6 +126,12 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<ParleyApp
     http,
     io,
     identity,
-    close: () => http.close(),
+    notifications,
+    settled: () => work.settled(),
+    async close() {
+      await http.close();
+      // Disconnects just now queued presence writes; let them (and notifications) finish before the database closes.
+      await work.settled();
+    },
   };
 }

@@ -1,9 +1,9 @@
 import { EventEmitter } from 'node:events';
-import type { Conversation, Message } from '@parley/protocol';
+import type { Conversation, Message, Notification } from '@parley/protocol';
 
 /**
  * Domain events, emitted by services after their transaction commits (CONVENTIONS rule 4).
- * Realtime fan-out (and later notifications) subscribe to them; services never import a transport.
+ * Realtime fan-out and notifications subscribe to them; services never import a transport.
  */
 export interface DomainEventMap {
   /** A message was stored; `participantIds` are the conversation's participants at that moment. */
@@ -19,6 +19,13 @@ export interface DomainEventMap {
    * participant's own view of it (their unread count, read position, mute and archive flags).
    */
   'conversation.updated': [{ conversationId: string; views: { userId: string; conversation: Conversation }[] }];
+  /**
+   * A user went online (first socket) or offline (last socket gone; `lastSeenAt` just stored).
+   * `audienceIds` are the users who share a conversation with them, the user excluded.
+   */
+  'presence.changed': [{ userId: string; online: boolean; lastSeenAt: string | null; audienceIds: string[] }];
+  /** A notification for `userId` was created, or its unread count grew (same id). */
+  'notification.created': [{ userId: string; notification: Notification }];
 }
 
 /** The server's domain event bus: a typed Node `EventEmitter`. */

@@ -204,14 +204,23 @@ describe.each(dialects)('conversations over REST (%s)', (dialect) => {
       const { client, provider, project, conversation } = await createProject(t, { title: 'Logo design' });
       for (const actor of [client, provider]) {
         const body = await expectStatus(t.api(actor.token, 'GET', `/conversations/${conversation.id}`), 200);
-        expect(body).toMatchObject({ id: conversation.id, projectId: project.id, kind: 'project', status: 'active', muted: false, archived: false });
+        expect(body).toMatchObject({
+          id: conversation.id,
+          projectId: project.id,
+          kind: 'project',
+          status: 'active',
+          muted: false,
+          mutedUntil: null,
+          archived: false,
+          pinned: false,
+        });
         expect(body.title).toContain('Logo design');
         expect(body.participants).toHaveLength(2);
         expect(body.participants).toEqual(
           expect.arrayContaining([
-            // Nobody has read the system message (seq 1) yet.
-            { userId: client.id, name: client.name, role: 'client', lastReadSeq: 0 },
-            { userId: provider.id, name: provider.name, role: 'provider', lastReadSeq: 0 },
+            // Nobody has read the system message (seq 1) yet, and nobody has connected a socket.
+            { userId: client.id, name: client.name, role: 'client', lastReadSeq: 0, online: false, lastSeenAt: null },
+            { userId: provider.id, name: provider.name, role: 'provider', lastReadSeq: 0, online: false, lastSeenAt: null },
           ]),
         );
         expect(body.lastMessage).toMatchObject({ seq: 1, type: 'system', senderId: null });

@@ -1,10 +1,12 @@
 import { Migrator, type Kysely, type Migration, type MigrationResultSet } from 'kysely';
 import type { Database } from './schema.js';
 import * as initial from './migrations/20261121000000-initial.js';
+import * as presenceNotifications from './migrations/20261121020000-presence-notifications.js';
 
 /** Every migration, by its frozen timestamped name (CONVENTIONS rule 6). Add new ones at the end. */
 const migrations: Record<string, Migration> = {
   '20261121000000-initial': initial,
+  '20261121020000-presence-notifications': presenceNotifications,
 };
 
 /**

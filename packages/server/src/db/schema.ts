@@ -2,6 +2,7 @@ import type { ConversationsTable, ParticipantsTable } from '../modules/conversat
 import type { UsersTable } from '../modules/identity/identity.table.js';
 import type { ProjectMembersTable, ProjectsTable, ProposalsTable, RequestsTable } from '../modules/marketplace/marketplace.table.js';
 import type { MessagesTable } from '../modules/messages/messages.table.js';
+import type { NotificationsTable } from '../modules/notifications/notifications.table.js';
 
 /** Every table Kysely knows, by name. Rows are snake_case; presenters map them to camelCase DTOs. */
 export interface Database {
@@ -13,4 +14,5 @@ export interface Database {
   conversations: ConversationsTable;
   conversation_participants: ParticipantsTable;
   messages: MessagesTable;
+  notifications: NotificationsTable;
 }

@@ -10,6 +10,7 @@ import { ProjectsService } from '../modules/marketplace/projects.service.js';
 import { RequestsService } from '../modules/marketplace/requests.service.js';
 import { MessagesService } from '../modules/messages/messages.service.js';
 import { createMemorySendLimiter } from '../modules/messages/send-limiter.js';
+import { createMemoryPresenceTracker } from '../modules/presence/presence-tracker.js';
 import { backdateConversation, hasAnyUser } from './demo.repository.js';
 import { bookingHistory, bookingHistoryWithWorker, checkoutHistory, demoRequests, demoUsers, type DemoLine } from './demo-data.js';
 
@@ -33,7 +34,7 @@ export async function seedDemo(db: Kysely<Database>): Promise<boolean> {
   };
 
   const events = new DomainEvents();
-  const conversations = new ConversationsService(db);
+  const conversations = new ConversationsService(db, events, createMemoryPresenceTracker());
   const requests = new RequestsService(db);
   const projects = new ProjectsService(db, events, conversations);
   const messages = new MessagesService(db, events, createMemorySendLimiter(0, 1));

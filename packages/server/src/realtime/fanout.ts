@@ -28,4 +28,14 @@ export function subscribeFanout(io: ParleyServer, events: DomainEvents): void {
   events.on('conversation.updated', ({ views }) => {
     for (const { userId, conversation } of views) io.to(rooms.user(userId)).emit('conversation:updated', { conversation });
   });
+
+  events.on('presence.changed', ({ userId, online, lastSeenAt, audienceIds }) => {
+    const audience = audienceIds.filter((id) => id !== userId);
+    // `io.to([])` would broadcast to every socket: with nobody to tell, tell nobody.
+    if (audience.length > 0) io.to(userRooms(audience)).emit('presence:update', { userId, online, lastSeenAt });
+  });
+
+  events.on('notification.created', ({ userId, notification }) => {
+    io.to(rooms.user(userId)).emit('notification:new', { notification });
+  });
 }

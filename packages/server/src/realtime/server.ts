@@ -7,6 +7,9 @@ import type { DomainEvents } from '../events.js';
 import { registerConversationSocket } from '../modules/conversations/conversations.socket.js';
 import type { ConversationsService } from '../modules/conversations/conversations.service.js';
 import type { IdentityService } from '../modules/identity/identity.service.js';
+import { registerPresenceSocket } from '../modules/presence/presence.socket.js';
+import type { PresenceService } from '../modules/presence/presence.service.js';
+import type { ViewingTracker } from '../modules/presence/viewing-tracker.js';
 import { registerMessageSocket } from '../modules/messages/messages.socket.js';
 import type { MessagesService } from '../modules/messages/messages.service.js';
 import { registerReceiptSocket } from '../modules/receipts/receipts.socket.js';
@@ -23,6 +26,8 @@ export interface RealtimeDeps {
   messages: MessagesService;
   receipts: ReceiptsService;
   typing: TypingService;
+  presence: PresenceService;
+  viewing: ViewingTracker;
   events: DomainEvents;
   log: Logger;
 }
@@ -42,7 +47,8 @@ function handshakeFailure(error: unknown, log: Logger): Error & { data: { code: 
 /**
  * Attaches Socket.IO (default namespace, path `/socket.io`) to the HTTP server (contract § Realtime).
  * The handshake requires `auth: {token}`; a bad one fails with `connect_error` whose `data.code` is
- * `UNAUTHENTICATED` (see {@link handshakeFailure}). Each socket joins its user's room on connect.
+ * `UNAUTHENTICATED` (see {@link handshakeFailure}). Each socket joins its user's room on connect and counts
+ * towards its user's presence until it disconnects.
  */
 export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): ParleyServer {
   const io: ParleyServer = new Server(httpServer, { serveClient: false, perMessageDeflate: false });
@@ -61,7 +67,8 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): Parl
 
   io.on('connection', (socket) => {
     void socket.join(rooms.user(socket.data.user.id));
-    registerConversationSocket(socket, deps.conversations, deps.log);
+    registerPresenceSocket(socket, deps.presence, deps.viewing, deps.log);
+    registerConversationSocket(socket, deps.conversations, deps.viewing, deps.log);
     registerMessageSocket(socket, deps.messages, deps.log);
     registerReceiptSocket(socket, deps.receipts, deps.log);
     registerTypingSocket(socket, deps.typing, deps.log);

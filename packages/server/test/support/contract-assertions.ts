@@ -28,6 +28,8 @@ export type DatabaseSnapshot = Record<string, string[]>;
  * to skip, e.g. `users` when a test signs new users in between two snapshots.
  */
 export async function snapshotDatabase(t: TestServer, exclude: string[] = []): Promise<DatabaseSnapshot> {
+  // Notifications and presence are written after the answer that caused them: let earlier ones land first.
+  await t.server.app.settled();
   const { db } = t.server.database;
   const tables = (await db.introspection.getTables()).map((table) => table.name).filter((name) => !exclude.includes(name));
   const snapshot: DatabaseSnapshot = {};

@@ -24,7 +24,7 @@ const STATUS_STYLES: Record<Project['status'], string> = {
 /** The conversation's participants plus assigned workers not (yet) among them, by id. */
 function peopleOf(conversation: Conversation, project: Project | undefined): Participant[] {
   const known = new Set(conversation.participants.map((participant) => participant.userId));
-  const workers = (project?.workerIds ?? []).filter((id) => !known.has(id)).map((id): Participant => ({ userId: id, name: id, role: 'worker', lastReadSeq: 0 }));
+  const workers = (project?.workerIds ?? []).filter((id) => !known.has(id)).map((id): Participant => ({ userId: id, name: id, role: 'worker', lastReadSeq: 0, online: false, lastSeenAt: null }));
   return [...conversation.participants, ...workers];
 }
 

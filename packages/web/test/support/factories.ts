@@ -1,9 +1,9 @@
 import type { Conversation, Message, Participant, Project } from '@parley/protocol';
 
 /** The demo's people, as conversation participants. */
-export const alice: Participant = { userId: 'client-alice', name: 'Alice Martin', role: 'client', lastReadSeq: 0 };
-export const paul: Participant = { userId: 'provider-paul', name: 'Paul Okafor', role: 'provider', lastReadSeq: 0 };
-export const wen: Participant = { userId: 'worker-wen', name: 'Wen Li', role: 'worker', lastReadSeq: 0 };
+export const alice: Participant = { userId: 'client-alice', name: 'Alice Martin', role: 'client', lastReadSeq: 0, online: false, lastSeenAt: null };
+export const paul: Participant = { userId: 'provider-paul', name: 'Paul Okafor', role: 'provider', lastReadSeq: 0, online: false, lastSeenAt: null };
+export const wen: Participant = { userId: 'worker-wen', name: 'Wen Li', role: 'worker', lastReadSeq: 0, online: false, lastSeenAt: null };
 
 /** A local-time timestamp (so day separators do not depend on the machine's time zone). */
 export function localIso(year: number, monthIndex: number, day: number, hours = 10, minutes = 0): string {
@@ -23,7 +23,9 @@ export function makeConversation(overrides: Partial<Conversation> = {}): Convers
     unreadCount: 0,
     lastReadSeq: 0,
     muted: false,
+    mutedUntil: null,
     archived: false,
+    pinned: false,
     createdAt: '2026-11-01T09:00:00.000Z',
     lastMessageAt: '2026-11-01T09:00:00.000Z',
     ...overrides,

@@ -9,7 +9,9 @@ export type ParticipantRow = Selectable<ParticipantsTable>;
 export interface ConversationViewRow extends ConversationRow {
   last_read_seq: number;
   muted: number;
+  muted_until: string | null;
   archived: number;
+  pinned: number;
   /** A scalar count subquery: never null in practice, typed as Kysely types subqueries. */
   unread_count: number | null;
   lm_id: string | null;
@@ -26,6 +28,7 @@ export interface ParticipantUserRow {
   name: string;
   role: string;
   last_read_seq: number;
+  last_seen_at: string | null;
 }
 
 export async function insertConversation(db: Db, row: ConversationRow): Promise<void> {
@@ -35,7 +38,17 @@ export async function insertConversation(db: Db, row: ConversationRow): Promise<
 export async function insertParticipant(db: Db, conversationId: string, userId: string, at: string): Promise<void> {
   await db
     .insertInto('conversation_participants')
-    .values({ conversation_id: conversationId, user_id: userId, joined_at: at, last_read_seq: 0, last_read_at: null, muted: 0, archived: 0 })
+    .values({
+      conversation_id: conversationId,
+      user_id: userId,
+      joined_at: at,
+      last_read_seq: 0,
+      last_read_at: null,
+      muted: 0,
+      muted_until: null,
+      archived: 0,
+      pinned: 0,
+    })
     .execute();
 }
 
@@ -53,13 +66,13 @@ export async function listParticipantIds(db: Db, conversationId: string): Promis
   return rows.map((row) => row.user_id);
 }
 
-/** Participants of the given conversations with their names, roles and read positions, in joining order. */
+/** Participants of the given conversations with their names, roles, read positions and last-seen times, in joining order. */
 export function listParticipantUsers(db: Db, conversationIds: string[]): Promise<ParticipantUserRow[]> {
   if (conversationIds.length === 0) return Promise.resolve([]);
   return db
     .selectFrom('conversation_participants as p')
     .innerJoin('users as u', 'u.id', 'p.user_id')
-    .select(['p.conversation_id', 'u.id as user_id', 'u.name', 'u.role', 'p.last_read_seq'])
+    .select(['p.conversation_id', 'u.id as user_id', 'u.name', 'u.role', 'p.last_read_seq', 'u.last_seen_at'])
     .where('p.conversation_id', 'in', conversationIds)
     .orderBy('p.joined_at')
     .orderBy('u.id')
@@ -107,6 +120,20 @@ export async function advanceReadSeq(db: Db, conversationId: string, userId: str
   return result.numUpdatedRows > 0n;
 }
 
+/** A participant's own settings; only the fields given change. */
+export type ParticipantSettings = Partial<Pick<ParticipantRow, 'muted' | 'muted_until' | 'archived' | 'pinned'>>;
+
+/** Updates a participant's settings; false when they are not a participant. */
+export async function updateParticipantSettings(db: Db, conversationId: string, userId: string, settings: ParticipantSettings): Promise<boolean> {
+  const result = await db
+    .updateTable('conversation_participants')
+    .set(settings)
+    .where('conversation_id', '=', conversationId)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
 /** Messages after `seq` not sent by `userId` (system messages count): the unread count at that read position. */
 export async function countUnread(db: Db, conversationId: string, userId: string, afterSeq: number): Promise<number> {
   const row = await db
@@ -139,7 +166,7 @@ export function listConversationViews(
     .innerJoin('conversations as c', 'c.id', 'p.conversation_id')
     .leftJoin('messages as m', (join) => join.onRef('m.conversation_id', '=', 'c.id').onRef('m.seq', '=', 'c.last_seq'))
     .selectAll('c')
-    .select(['p.last_read_seq', 'p.muted', 'p.archived'])
+    .select(['p.last_read_seq', 'p.muted', 'p.muted_until', 'p.archived', 'p.pinned'])
     .select(['m.id as lm_id', 'm.sender_id as lm_sender_id', 'm.type as lm_type', 'm.text as lm_text', 'm.created_at as lm_created_at'])
     .select((eb) =>
       eb

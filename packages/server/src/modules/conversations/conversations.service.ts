@@ -1,17 +1,27 @@
-import type { Conversation, ConversationListQuery, ConversationPage, User } from '@parley/protocol';
+import type { Conversation, ConversationListQuery, ConversationPage, ConversationSettingsBody, User } from '@parley/protocol';
 import type { Db } from '../../db/database.js';
-import { invalid, notFound } from '../../errors.js';
+import { notFound } from '../../errors.js';
+import { decodeCursor, encodeCursor } from '../../pagination.js';
+import type { DomainEvents } from '../../events.js';
+import type { PresenceTracker } from '../presence/presence-tracker.js';
 import { presentConversation } from './conversations.presenter.js';
 import {
   listConversationViews,
   listParticipantUsers,
+  updateParticipantSettings,
   type ActivityCursor,
   type ConversationViewRow,
+  type ParticipantSettings,
 } from './conversations.repository.js';
 
 /** Conversations as their participants see them (contract § Conversations and messages). */
 export class ConversationsService {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly events: DomainEvents,
+    /** Who is online, for the participants' `online` flag. */
+    private readonly presence: Pick<PresenceTracker, 'isOnline'>,
+  ) {}
 
   /**
    * The caller's conversations, newest activity first, `limit` per page with an opaque `nextCursor`.
@@ -21,12 +31,12 @@ export class ConversationsService {
     const rows = await listConversationViews(this.db, actor.id, {
       archived: query.archived ?? false,
       ...(query.search ? { search: query.search } : {}),
-      ...(query.cursor ? { after: decodeCursor(query.cursor) } : {}),
+      ...(query.cursor ? { after: toActivityCursor(decodeCursor(query.cursor)) } : {}),
       limit: query.limit + 1,
     });
     const page = rows.slice(0, query.limit);
     const last = page.at(-1);
-    return { items: await this.present(page), nextCursor: rows.length > query.limit && last ? encodeCursor(last) : null };
+    return { items: await this.present(page), nextCursor: rows.length > query.limit && last ? encodeCursor([last.last_message_at, last.id]) : null };
   }
 
   /** One conversation as `userId` sees it. Throws `NOT_FOUND` when they are not a participant. */
@@ -38,33 +48,38 @@ export class ConversationsService {
     return conversation;
   }
 
+  /**
+   * Changes the caller's own settings of a conversation (mute, mute until, archive, pin) and answers
+   * their view of it; their other sockets hear `conversation.updated` with that view. `muted: false`
+   * without `mutedUntil` also clears `mutedUntil`. Throws `NOT_FOUND` when they are not a participant.
+   */
+  async updateSettings(actor: User, conversationId: string, body: ConversationSettingsBody): Promise<Conversation> {
+    const settings: ParticipantSettings = {};
+    if (body.muted !== undefined) settings.muted = body.muted ? 1 : 0;
+    if (body.mutedUntil !== undefined) settings.muted_until = body.mutedUntil === null ? null : new Date(body.mutedUntil).toISOString();
+    else if (body.muted === false) settings.muted_until = null;
+    if (body.archived !== undefined) settings.archived = body.archived ? 1 : 0;
+    if (body.pinned !== undefined) settings.pinned = body.pinned ? 1 : 0;
+    if (!(await updateParticipantSettings(this.db, conversationId, actor.id, settings))) throw notFound('conversation', conversationId);
+    const conversation = await this.get(actor.id, conversationId);
+    this.events.emit('conversation.updated', { conversationId, views: [{ userId: actor.id, conversation }] });
+    return conversation;
+  }
+
   private async present(rows: ConversationViewRow[]): Promise<Conversation[]> {
     const participants = await listParticipantUsers(
       this.db,
       rows.map((row) => row.id),
     );
+    const online = await this.presence.isOnline([...new Set(participants.map((p) => p.user_id))]);
     return rows.map((row) =>
       presentConversation(
         row,
         participants.filter((p) => p.conversation_id === row.id),
+        online,
       ),
     );
   }
 }
 
-/** Opaque list cursor: base64url of `[lastMessageAt, id]` of the page's last conversation. */
-function encodeCursor(row: { last_message_at: string; id: string }): string {
-  return Buffer.from(JSON.stringify([row.last_message_at, row.id])).toString('base64url');
-}
-
-function decodeCursor(cursor: string): ActivityCursor {
-  try {
-    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(value) && value.length === 2 && typeof value[0] === 'string' && typeof value[1] === 'string') {
-      return { lastMessageAt: value[0], id: value[1] };
-    }
-  } catch {
-    // fall through to the validation error
-  }
-  throw invalid('cursor', 'is not a cursor this server issued');
-}
+const toActivityCursor = ([lastMessageAt, id]: readonly [string, string]): ActivityCursor => ({ lastMessageAt, id });

@@ -13,7 +13,7 @@ export interface ConversationsTable {
   created_at: string;
 }
 
-/** `conversation_participants`: membership and each participant's own state (read position, mute, archive). */
+/** `conversation_participants`: membership and each participant's own state (read position, mute, archive, pin). */
 export interface ParticipantsTable {
   conversation_id: string;
   user_id: string;
@@ -21,5 +21,9 @@ export interface ParticipantsTable {
   last_read_seq: number;
   last_read_at: string | null;
   muted: number;
+  /** Muted for notifications until this moment (ISO 8601 UTC), whatever `muted` says; null when not set. */
+  muted_until: string | null;
   archived: number;
+  /** 1 when the participant pinned the conversation. */
+  pinned: number;
 }

@@ -2,7 +2,7 @@ import type { User } from '@parley/protocol';
 import type { UserRow } from './identity.repository.js';
 
 /** users row → the contract's `User`. */
-export function presentUser(row: UserRow): User {
+export function presentUser(row: Omit<UserRow, 'last_seen_at'>): User {
   return {
     id: row.id,
     name: row.name,

@@ -15,7 +15,7 @@ export function listUsers(db: Db): Promise<UserRow[]> {
 }
 
 /** Inserts the user, or updates name, email, role and agency from a newer token; `approved` is kept. */
-export async function upsertUser(db: Db, row: UserRow): Promise<void> {
+export async function upsertUser(db: Db, row: Omit<UserRow, 'last_seen_at'>): Promise<void> {
   await db
     .insertInto('users')
     .values(row)

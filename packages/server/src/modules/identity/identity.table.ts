@@ -11,4 +11,6 @@ export interface UsersTable {
   approved: number;
   created_at: string;
   updated_at: string;
+  /** When the user's last socket disconnected (presence); null if never. Written only by the presence module. */
+  last_seen_at: string | null;
 }
