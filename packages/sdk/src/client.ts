@@ -4,15 +4,21 @@ import {
   DevTokenResultSchema,
   DevUserListSchema,
   HistoryPageSchema,
+  MarkNotificationsReadResultSchema,
   MessageSchema,
+  NotificationPageSchema,
   ProjectPageSchema,
   ProjectSchema,
   ReadStateSchema,
   UserSchema,
   type Conversation,
   type ConversationPage,
+  type ConversationSettingsBody,
   type HistoryPage,
+  type MarkNotificationsReadBody,
+  type MarkNotificationsReadResult,
   type Message,
+  type NotificationPage,
   type Project,
   type ProjectPage,
   type ReadState,
@@ -83,6 +89,21 @@ export class ParleyClient {
       this.rest.call('GET', `/conversations${query(params)}`, ConversationPageSchema),
     /** `GET /api/conversations/:id` (participants only, else `NOT_FOUND`). */
     get: (id: string): Promise<Conversation> => this.rest.call('GET', `/conversations/${encodeURIComponent(id)}`, ConversationSchema),
+    /**
+     * `PATCH /api/conversations/:id/settings`: the caller's own `muted`, `mutedUntil` (null clears it), `archived`,
+     * `pinned` (at least one); resolves with the caller's updated view. `muted: false` alone also clears `mutedUntil`.
+     */
+    updateSettings: (id: string, settings: ConversationSettingsBody): Promise<Conversation> =>
+      this.rest.call('PATCH', `/conversations/${encodeURIComponent(id)}/settings`, ConversationSchema, settings),
+  };
+
+  readonly notifications = {
+    /** `GET /api/notifications`: the caller's notifications, newest first; `unread: true` lists only unread ones. */
+    list: (params: { unread?: boolean; cursor?: string; limit?: number } = {}): Promise<NotificationPage> =>
+      this.rest.call('GET', `/notifications${query(params)}`, NotificationPageSchema),
+    /** `POST /api/notifications/read`: marks the caller's notifications `ids` (others' are ignored), or `all`, read; resolves with how many changed. */
+    markRead: (body: MarkNotificationsReadBody): Promise<MarkNotificationsReadResult> =>
+      this.rest.call('POST', '/notifications/read', MarkNotificationsReadResultSchema, body),
   };
 
   readonly messages = {

@@ -142,6 +142,7 @@ describe.each(dialects)('notifications (%s)', (dialect) => {
 
     await settings({ muted: true });
     await send(client, conversation.id, 'muted');
+    await t.server.app.settled(); // notifications are decided after commit: let that run before unmuting
     await settings({ muted: false });
     const unmutedNotified = nextEvent(providerSocket, 'notification:new', aboutText('unmuted'));
     const unmuted = await send(client, conversation.id, 'unmuted');
@@ -150,6 +151,7 @@ describe.each(dialects)('notifications (%s)', (dialect) => {
 
     await settings({ mutedUntil: new Date(Date.now() + 60 * 60 * 1000).toISOString() });
     await send(client, conversation.id, 'muted for an hour');
+    await t.server.app.settled();
     await settings({ mutedUntil: null });
     const backNotified = nextEvent(providerSocket, 'notification:new', aboutText('back'));
     const back = await send(client, conversation.id, 'back');

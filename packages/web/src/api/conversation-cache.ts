@@ -1,6 +1,6 @@
-import type { Conversation, ConversationPage, ConversationReadEvent, Message } from '@parley/protocol';
+import type { Conversation, ConversationPage, ConversationReadEvent, Message, PresenceUpdateEvent } from '@parley/protocol';
 import type { InfiniteData, QueryClient } from '@tanstack/react-query';
-import { queryKeys } from './query-keys.js';
+import { queryKeys, type ConversationListFilter } from './query-keys.js';
 
 /** The cached shape of a conversation list query: cursor pages (contract § Conventions). */
 export type ConversationListData = InfiniteData<ConversationPage, string | null>;
@@ -82,7 +82,49 @@ export function applyOwnRead(queryClient: QueryClient, event: Pick<ConversationR
   if (partial) void queryClient.invalidateQueries({ queryKey: queryKeys.conversationLists() });
 }
 
-/** `conversation:updated`: the caller's new view of the conversation (status, title, participants). */
+/**
+ * `conversation:updated`, or the answer to the caller's own settings change: the caller's new view of the
+ * conversation (status, title, participants, muted, archived). A list whose `archived` filter it no longer
+ * matches drops it (archiving moves it to the Archived filter); lists it now belongs to refetch.
+ */
 export function applyConversationUpdate(queryClient: QueryClient, conversation: Conversation): void {
-  updateCachedConversation(queryClient, conversation.id, () => conversation);
+  let missing = false;
+  for (const [key, data] of queryClient.getQueriesData<ConversationListData>({ queryKey: queryKeys.conversationLists() })) {
+    if (!data) continue;
+    const filter = key[2] as ConversationListFilter | undefined;
+    const belongs = filter === undefined || filter.archived === conversation.archived;
+    const held = data.pages.some((page) => page.items.some((item) => item.id === conversation.id));
+    if (!held) {
+      missing ||= belongs;
+      continue;
+    }
+    queryClient.setQueryData<ConversationListData>(key, {
+      ...data,
+      pages: data.pages.map((page) => ({
+        ...page,
+        items: belongs
+          ? page.items.map((item) => (item.id === conversation.id ? conversation : item))
+          : page.items.filter((item) => item.id !== conversation.id),
+      })),
+    });
+  }
+  queryClient.setQueryData<Conversation>(queryKeys.conversation(conversation.id), (held) => held && conversation);
+  if (missing) void queryClient.invalidateQueries({ queryKey: queryKeys.conversationLists() });
+}
+
+/** `presence:update`: that user's `online` and `lastSeenAt` in every cached conversation they take part in. */
+export function applyPresence(queryClient: QueryClient, event: PresenceUpdateEvent): void {
+  const update = (conversation: Conversation): Conversation =>
+    conversation.participants.some((participant) => participant.userId === event.userId)
+      ? {
+          ...conversation,
+          participants: conversation.participants.map((participant) =>
+            participant.userId === event.userId ? { ...participant, online: event.online, lastSeenAt: event.lastSeenAt } : participant,
+          ),
+        }
+      : conversation;
+  queryClient.setQueriesData<ConversationListData>({ queryKey: queryKeys.conversationLists() }, (data) =>
+    data && { ...data, pages: data.pages.map((page) => ({ ...page, items: page.items.map(update) })) },
+  );
+  queryClient.setQueriesData<Conversation>({ queryKey: queryKeys.conversationDetails() }, (conversation) => conversation && update(conversation));
 }

@@ -7,7 +7,8 @@ import type { ParleyClient, Realtime } from '@parley/sdk';
 export interface ParleyApi {
   me: ParleyClient['me'];
   projects: Pick<ParleyClient['projects'], 'get'>;
-  conversations: Pick<ParleyClient['conversations'], 'list' | 'get'>;
+  conversations: Pick<ParleyClient['conversations'], 'list' | 'get' | 'updateSettings'>;
+  notifications: Pick<ParleyClient['notifications'], 'list' | 'markRead'>;
   messages: Pick<ParleyClient['messages'], 'list' | 'send'>;
   reads: Pick<ParleyClient['reads'], 'markRead'>;
   live: ParleyClient['live'];

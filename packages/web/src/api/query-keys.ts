@@ -10,6 +10,10 @@ export const queryKeys = {
   /** Prefix of every conversation list query, whatever its filter. */
   conversationLists: () => ['conversations', 'list'] as const,
   conversationList: (filter: ConversationListFilter) => ['conversations', 'list', filter] as const,
+  /** Prefix of every single-conversation query. */
+  conversationDetails: () => ['conversations', 'detail'] as const,
   conversation: (id: string) => ['conversations', 'detail', id] as const,
   project: (id: string) => ['projects', id] as const,
+  /** The newest notifications (the bell's list and unread count). */
+  notifications: () => ['notifications'] as const,
 };

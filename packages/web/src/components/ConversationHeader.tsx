@@ -1,4 +1,8 @@
 import type { Conversation } from '@parley/protocol';
+import { Fragment } from 'react';
+import { useNow } from '../hooks/use-now.js';
+import { ConversationSettingsButtons } from './ConversationSettingsButtons.js';
+import { PresenceDot } from './PresenceDot.js';
 
 /** The thread's header. */
 export interface ConversationHeaderProps {
@@ -11,18 +15,33 @@ export interface ConversationHeaderProps {
   onTogglePanel: () => void;
 }
 
-/** Title and other participants of the open conversation, a Back button (narrow screens) and the project panel toggle. */
+/**
+ * Title and other participants of the open conversation (each with a presence dot), a Back button (narrow
+ * screens), the caller's mute and archive buttons, and the project panel toggle.
+ */
 export function ConversationHeader({ conversation, meId, onBack, panelOpen, panelId, onTogglePanel }: ConversationHeaderProps) {
   const others = conversation.participants.filter((participant) => participant.userId !== meId);
+  const now = useNow();
   return (
-    <header className="flex items-center gap-2 border-b border-slate-200 bg-white px-3 py-2">
+    <header className="flex flex-wrap items-center gap-2 border-b border-slate-200 bg-white px-3 py-2">
       <button type="button" onClick={onBack} className="rounded px-2 py-1 text-sm text-sky-700 hover:bg-sky-50 sm:hidden">
         Back
       </button>
       <div className="min-w-0 flex-1">
         <h2 className="truncate text-base font-semibold text-slate-900">{conversation.title}</h2>
-        <p className="truncate text-xs text-slate-500">{others.map((participant) => participant.name).join(', ') || 'Only you'}</p>
+        <p className="flex items-center gap-1 truncate text-xs text-slate-500">
+          {others.length === 0
+            ? 'Only you'
+            : others.map((participant, index) => (
+                <Fragment key={participant.userId}>
+                  {index > 0 && ', '}
+                  <PresenceDot participant={participant} now={now} />
+                  <span>{participant.name}</span>
+                </Fragment>
+              ))}
+        </p>
       </div>
+      <ConversationSettingsButtons conversation={conversation} now={now} />
       <button
         type="button"
         aria-expanded={panelOpen}

@@ -1,6 +1,7 @@
 import type { Conversation } from '@parley/protocol';
 import { Link } from 'wouter';
 import { formatFullDateTime, formatRelativeTime } from '../lib/format-time.js';
+import { isMuted } from '../lib/muted.js';
 import { UnreadBadge } from './UnreadBadge.js';
 
 /** One inbox row. */
@@ -22,7 +23,7 @@ function previewOf(conversation: Conversation, meId: string): string {
 
 /**
  * A link to `/c/:id` showing the conversation title, the other participants, the last message preview,
- * the relative time of the last activity and the unread badge.
+ * the relative time of the last activity, the unread badge, and "Read-only" / "Muted" when so.
  */
 export function ConversationListItem({ conversation, meId, selected, now }: ConversationListItemProps) {
   const others = conversation.participants.filter((participant) => participant.userId !== meId).map((participant) => participant.name);
@@ -47,6 +48,7 @@ export function ConversationListItem({ conversation, meId, selected, now }: Conv
           <UnreadBadge count={conversation.unreadCount} />
         </span>
         {conversation.status !== 'active' && <span className="mt-1 block text-xs text-amber-700">Read-only</span>}
+        {isMuted(conversation, now) && <span className="mt-1 block text-xs text-slate-500">Muted</span>}
       </Link>
     </li>
   );

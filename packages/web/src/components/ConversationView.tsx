@@ -10,6 +10,7 @@ import { useMarkRead } from '../hooks/use-mark-read.js';
 import { useMediaQuery } from '../hooks/use-media-query.js';
 import { useOthersReadSeq } from '../hooks/use-others-read-seq.js';
 import { useProject } from '../hooks/use-project.js';
+import { useReadConversationNotifications } from '../hooks/use-read-conversation-notifications.js';
 import { useSendMessage } from '../hooks/use-send-message.js';
 import { useThreadHistory } from '../hooks/use-thread-history.js';
 import { useTypingNames } from '../hooks/use-typing-names.js';
@@ -40,6 +41,7 @@ export function ConversationView({ conversationId, meId }: { conversationId: str
   const othersReadSeq = useOthersReadSeq(conversationId, meId, conversation?.participants ?? NO_PARTICIPANTS);
   const typingNames = useTypingNames(conversationId, conversation?.participants ?? NO_PARTICIPANTS);
   useJoinConversation(conversationId);
+  useReadConversationNotifications(conversationId);
   const wide = useMediaQuery('(min-width: 1024px)');
   const [panelChoice, setPanelChoice] = useState<boolean | null>(null);
   const panelOpen = panelChoice ?? wide;
@@ -112,6 +114,7 @@ export function ConversationView({ conversationId, meId }: { conversationId: str
           conversation={conversation}
           project={projectQuery.data}
           failed={projectQuery.isError}
+          meId={meId}
           onClose={() => setPanelChoice(false)}
         />
       </div>

@@ -1,7 +1,9 @@
 import type { Conversation, Participant, Project } from '@parley/protocol';
 import { useId } from 'react';
+import { useNow } from '../hooks/use-now.js';
 import { formatDate } from '../lib/format-time.js';
 import { formatPrice } from '../lib/format-price.js';
+import { PresenceDot } from './PresenceDot.js';
 import { RoleBadge } from './RoleBadge.js';
 
 /** What the project panel shows. */
@@ -11,6 +13,8 @@ export interface ProjectPanelProps {
   project: Project | undefined;
   /** The project could not be loaded. */
   failed?: boolean;
+  /** The signed-in user, whose own presence dot is not shown; without it every participant has one. */
+  meId?: string;
   /** Closes the panel; without it no close button is shown. */
   onClose?: () => void;
 }
@@ -30,9 +34,12 @@ function peopleOf(conversation: Conversation, project: Project | undefined): Par
 
 /**
  * The complementary region "Project details": the terms locked at acceptance (price in its currency's
- * minor units, scope, deadline), the project status, and the participants with their roles.
+ * minor units, scope, deadline), the project status, and the participants with their roles and, for the
+ * others, a presence dot ("online" / "last seen 5 min. ago", kept current by `presence:update`).
  */
-export function ProjectPanel({ conversation, project, failed = false, onClose }: ProjectPanelProps) {
+export function ProjectPanel({ conversation, project, failed = false, meId, onClose }: ProjectPanelProps) {
+  const now = useNow();
+  const participantIds = new Set(conversation.participants.map((participant) => participant.userId));
   const termsHeading = useId();
   const peopleHeading = useId();
   return (
@@ -81,7 +88,10 @@ export function ProjectPanel({ conversation, project, failed = false, onClose }:
         <ul className="space-y-1">
           {peopleOf(conversation, project).map((person) => (
             <li key={person.userId} className="flex items-center justify-between gap-2">
-              <span>{person.name}</span>
+              <span className="flex min-w-0 items-center gap-1.5">
+                {participantIds.has(person.userId) && person.userId !== meId && <PresenceDot participant={person} now={now} />}
+                <span>{person.name}</span>
+              </span>
               <RoleBadge role={person.role} />
             </li>
           ))}

@@ -1,4 +1,4 @@
-import type { Conversation, Message, Participant, Project } from '@parley/protocol';
+import type { Conversation, Message, Notification, Participant, Project } from '@parley/protocol';
 
 /** The demo's people, as conversation participants. */
 export const alice: Participant = { userId: 'client-alice', name: 'Alice Martin', role: 'client', lastReadSeq: 0, online: false, lastSeenAt: null };
@@ -67,6 +67,25 @@ export function makeProject(overrides: Partial<Project> = {}): Project {
     status: 'active',
     workerIds: [],
     createdAt: '2026-11-01T09:00:00.000Z',
+    ...overrides,
+  };
+}
+
+/** A `message.new` notification for {@link makeConversation}, from Paul, overridable field by field. */
+export function makeNotification(overrides: Partial<Notification> = {}): Notification {
+  return {
+    id: 'notif-1',
+    type: 'message.new',
+    projectId: 'proj-checkout',
+    projectTitle: 'Redesign the checkout flow',
+    conversationId: 'conv-checkout',
+    messageId: 'msg-4',
+    senderId: paul.userId,
+    senderName: paul.name,
+    preview: 'Here are the wireframes',
+    count: 1,
+    createdAt: '2026-11-21T11:55:00.000Z',
+    readAt: null,
     ...overrides,
   };
 }

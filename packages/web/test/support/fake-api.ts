@@ -11,6 +11,9 @@ export interface FakeApi {
   api: ParleyApi;
   conversationsList: ReturnType<typeof vi.fn<ParleyApi['conversations']['list']>>;
   conversationsGet: ReturnType<typeof vi.fn<ParleyApi['conversations']['get']>>;
+  conversationsUpdateSettings: ReturnType<typeof vi.fn<ParleyApi['conversations']['updateSettings']>>;
+  notificationsList: ReturnType<typeof vi.fn<ParleyApi['notifications']['list']>>;
+  notificationsMarkRead: ReturnType<typeof vi.fn<ParleyApi['notifications']['markRead']>>;
   projectsGet: ReturnType<typeof vi.fn<ParleyApi['projects']['get']>>;
   messagesList: ReturnType<typeof vi.fn<ParleyApi['messages']['list']>>;
   messagesSend: ReturnType<typeof vi.fn<ParleyApi['messages']['send']>>;
@@ -33,6 +36,9 @@ export function createFakeApi(): FakeApi {
   const fake = {
     conversationsList: vi.fn<ParleyApi['conversations']['list']>(notAnswered),
     conversationsGet: vi.fn<ParleyApi['conversations']['get']>(notAnswered),
+    conversationsUpdateSettings: vi.fn<ParleyApi['conversations']['updateSettings']>(notAnswered),
+    notificationsList: vi.fn<ParleyApi['notifications']['list']>(notAnswered),
+    notificationsMarkRead: vi.fn<ParleyApi['notifications']['markRead']>(() => Promise.resolve({ updated: 1 })),
     projectsGet: vi.fn<ParleyApi['projects']['get']>(notAnswered),
     messagesList: vi.fn<ParleyApi['messages']['list']>(notAnswered),
     messagesSend: vi.fn<ParleyApi['messages']['send']>(notAnswered),
@@ -43,7 +49,8 @@ export function createFakeApi(): FakeApi {
   const api: ParleyApi = {
     me: vi.fn<ParleyApi['me']>(notAnswered),
     projects: { get: fake.projectsGet },
-    conversations: { list: fake.conversationsList, get: fake.conversationsGet },
+    conversations: { list: fake.conversationsList, get: fake.conversationsGet, updateSettings: fake.conversationsUpdateSettings },
+    notifications: { list: fake.notificationsList, markRead: fake.notificationsMarkRead },
     messages: { list: fake.messagesList, send: fake.messagesSend },
     reads: { markRead: vi.fn<ParleyApi['reads']['markRead']>((_id, seq) => Promise.resolve({ lastReadSeq: seq, unreadCount: 0 })) },
     live: {
