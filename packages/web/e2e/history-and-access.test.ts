@@ -1,20 +1,20 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createProject, expectStatus, signIn } from '../../server/test/support/factories.js';
-import { startTestServer, type TestServer } from '../../server/test/support/server.js';
+import type { TestServer } from '../../server/test/support/server.js';
 import {
   UI_TIMEOUT,
-  closeContexts,
   composer,
   matchesInLog,
   messageLog,
   openAs,
   seedMessages,
+  startApp,
+  stopApp,
   waitForThread,
   waitUntil,
   type ContextPool,
 } from './support/app.js';
-import { launchBrowser } from './support/browser.js';
 import { distanceFromBottom, scrollToTop } from './support/in-page.js';
 
 /** How many messages the long thread holds: more than two of the app's history pages (50 each). */
@@ -30,13 +30,9 @@ describe('the web app: long histories, read-only projects and outsiders', () => 
   const pool: ContextPool = [];
 
   beforeAll(async () => {
-    [t, browser] = await Promise.all([startTestServer(), launchBrowser()]);
+    [t, browser] = await startApp();
   });
-  afterAll(async () => {
-    await closeContexts(pool);
-    await browser?.close();
-    await t?.close();
-  });
+  afterAll(() => stopApp(pool, browser, t));
 
   it(`loads older pages while scrolling up until all ${HISTORY_SIZE} messages show, each once and in order`, async () => {
     const { client, provider, conversation } = await createProject(t, { title: 'Long thread' });

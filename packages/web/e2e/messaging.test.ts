@@ -1,22 +1,22 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createProject, expectStatus, type ProjectFixture } from '../../server/test/support/factories.js';
-import { startTestServer, type TestServer } from '../../server/test/support/server.js';
+import type { TestServer } from '../../server/test/support/server.js';
 import {
   LIVE_TIMEOUT,
   UI_TIMEOUT,
-  closeContexts,
   composer,
   deliveryMarkOf,
   messageLog,
   openAs,
   seedMessages,
   sendFromComposer,
+  startApp,
+  stopApp,
   untilLive,
   waitForThread,
   type ContextPool,
 } from './support/app.js';
-import { launchBrowser } from './support/browser.js';
 import { storedToken } from './support/in-page.js';
 
 /**
@@ -29,13 +29,9 @@ describe('the web app between a client and a provider', () => {
   const pool: ContextPool = [];
 
   beforeAll(async () => {
-    [t, browser] = await Promise.all([startTestServer(), launchBrowser()]);
+    [t, browser] = await startApp();
   });
-  afterAll(async () => {
-    await closeContexts(pool);
-    await browser?.close();
-    await t?.close();
-  });
+  afterAll(() => stopApp(pool, browser, t));
 
   /** A new project with both sides signed in: each page shows the thread (or the inbox with `providerAt: '/'`). */
   async function openBothSides(opts: { providerAt?: 'thread' | 'inbox' } = {}): Promise<{ fixture: ProjectFixture; client: Page; provider: Page }> {

@@ -2,9 +2,19 @@ import type { Browser, Page } from 'playwright-core';
 import type { NotificationPage } from '@parley/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createProject, expectStatus } from '../../server/test/support/factories.js';
-import { startTestServer, type TestServer } from '../../server/test/support/server.js';
-import { LIVE_TIMEOUT, UI_TIMEOUT, closeContexts, messageLog, openAs, sendFromComposer, waitForThread, waitUntil, type ContextPool } from './support/app.js';
-import { launchBrowser } from './support/browser.js';
+import type { TestServer } from '../../server/test/support/server.js';
+import {
+  LIVE_TIMEOUT,
+  UI_TIMEOUT,
+  messageLog,
+  openAs,
+  sendFromComposer,
+  startApp,
+  stopApp,
+  waitForThread,
+  waitUntil,
+  type ContextPool,
+} from './support/app.js';
 
 /**
  * Issue 4 in the browser: the bell of a provider who is on the inbox counts a new message from the client, its
@@ -16,13 +26,9 @@ describe('notifications and presence in the web app', () => {
   const pool: ContextPool = [];
 
   beforeAll(async () => {
-    [t, browser] = await Promise.all([startTestServer(), launchBrowser()]);
+    [t, browser] = await startApp();
   });
-  afterAll(async () => {
-    await closeContexts(pool);
-    await browser?.close();
-    await t?.close();
-  });
+  afterAll(() => stopApp(pool, browser, t));
 
   /** The presence dot beside `name` in the open conversation's "Project details" panel. */
   const presenceOf = (page: Page, name: string) =>

@@ -2,9 +2,18 @@ import type { Browser } from 'playwright-core';
 import type { DevTokenResult } from '@parley/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectStatus } from '../../server/test/support/factories.js';
-import { startTestServer, type TestServer } from '../../server/test/support/server.js';
-import { MOBILE, UI_TIMEOUT, closeContexts, composer, messageLog, openAs, waitForThread, type ContextPool } from './support/app.js';
-import { launchBrowser } from './support/browser.js';
+import type { TestServer } from '../../server/test/support/server.js';
+import {
+  MOBILE,
+  UI_TIMEOUT,
+  composer,
+  messageLog,
+  openAs,
+  startApp,
+  stopApp,
+  waitForThread,
+  type ContextPool,
+} from './support/app.js';
 import { storedToken } from './support/in-page.js';
 
 /** Alice's project with Paul in the demo workspace, and its first and last lines (server/src/demo/demo-data.ts). */
@@ -19,13 +28,9 @@ describe('the web app with development sign-in, and on a phone', () => {
   const pool: ContextPool = [];
 
   beforeAll(async () => {
-    [t, browser] = await Promise.all([startTestServer({ env: { PARLEY_DEV_AUTH: '1', PARLEY_DEMO: '1' } }), launchBrowser()]);
+    [t, browser] = await startApp({ PARLEY_DEV_AUTH: '1', PARLEY_DEMO: '1' });
   });
-  afterAll(async () => {
-    await closeContexts(pool);
-    await browser?.close();
-    await t?.close();
-  });
+  afterAll(() => stopApp(pool, browser, t));
 
   it('signs in by picking a demo user on /signin, shows their inbox and thread, and signs out', async () => {
     const context = await browser.newContext();

@@ -1,7 +1,8 @@
 import type { Browser, BrowserContext, Locator, Page, WebSocket } from 'playwright-core';
 import type { Message } from '@parley/protocol';
 import type { Actor } from '../../../server/test/support/factories.js';
-import type { TestServer } from '../../../server/test/support/server.js';
+import { startTestServer, type TestServer } from '../../../server/test/support/server.js';
+import { launchBrowser } from './browser.js';
 import { nextFrames, textContentOf } from './in-page.js';
 
 /** Bounded wait (ms) for UI that follows a page load, one request or one live event. */
@@ -65,6 +66,18 @@ export async function openAs(
 /** Closes every context in `pool` (and so their pages). */
 export async function closeContexts(pool: ContextPool): Promise<void> {
   await Promise.all(pool.splice(0).map((context) => context.close()));
+}
+
+/** A test file's real server (with `env` settings) and headless Chromium, started side by side. */
+export function startApp(env: Record<string, string> = {}): Promise<[TestServer, Browser]> {
+  return Promise.all([startTestServer({ env }), launchBrowser()]);
+}
+
+/** Closes what {@link startApp} started, and the contexts opened meanwhile; tolerates a failed start. */
+export async function stopApp(pool: ContextPool, browser: Browser | undefined, t: TestServer | undefined): Promise<void> {
+  await closeContexts(pool);
+  await browser?.close();
+  await t?.close();
 }
 
 /** The thread's message log. */
