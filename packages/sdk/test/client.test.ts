@@ -1,21 +1,17 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Message } from '@parley/protocol';
 import { ParleyClient, ParleyError } from '@parley/sdk';
 import { dialects } from '../../server/test/support/databases.js';
 import { createProject, signIn, uniqueId } from '../../server/test/support/factories.js';
-import { startTestServer, type TestServer } from '../../server/test/support/server.js';
-import { clientPool } from './support/sdk.js';
+import type { TestServer } from '../../server/test/support/server.js';
+import { clientPool, useSdkServer } from './support/sdk.js';
 
 // The SDK's REST resources against a real server (contract § Identity, § Marketplace flow, § Conversations and messages).
 
 describe.each(dialects)('ParleyClient REST resources (%s)', (dialect) => {
   let t: TestServer;
   const pool = clientPool();
-  beforeAll(async () => {
-    t = await startTestServer({ dialect });
-  });
-  afterEach(() => pool.disconnectAll());
-  afterAll(() => t.close());
+  useSdkServer(pool, { dialect }, (server) => (t = server));
 
   it('me() answers the signed-in user from the token claims', async () => {
     const ada = await signIn(t, { role: 'client', name: 'Ada Lovelace' });

@@ -1,7 +1,7 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ParleyError, devAuth } from '@parley/sdk';
 import { startTestServer, type TestServer } from '../../server/test/support/server.js';
-import { clientPool, connected } from './support/sdk.js';
+import { clientPool, connected, useSdkServer } from './support/sdk.js';
 
 // Development sign-in (contract § Identity: `POST /api/dev/token`, on only with `PARLEY_DEV_AUTH=1`),
 // against the seeded demo workspace (`PARLEY_DEMO=1`).
@@ -9,11 +9,7 @@ import { clientPool, connected } from './support/sdk.js';
 describe('devAuth against a demo server', () => {
   let t: TestServer;
   const pool = clientPool();
-  beforeAll(async () => {
-    t = await startTestServer({ env: { PARLEY_DEV_AUTH: '1', PARLEY_DEMO: '1' } });
-  });
-  afterEach(() => pool.disconnectAll());
-  afterAll(() => t.close());
+  useSdkServer(pool, { env: { PARLEY_DEV_AUTH: '1', PARLEY_DEMO: '1' } }, (server) => (t = server));
 
   it('users() lists the demo people with their roles', async () => {
     const users = await devAuth.users(t.url);

@@ -1,9 +1,9 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ParleyError } from '@parley/sdk';
 import { dialects } from '../../server/test/support/databases.js';
 import { createProject, signIn, uniqueId } from '../../server/test/support/factories.js';
-import { startTestServer, type TestServer } from '../../server/test/support/server.js';
-import { clientPool, connected, deadUrl } from './support/sdk.js';
+import type { TestServer } from '../../server/test/support/server.js';
+import { clientPool, connected, deadUrl, useSdkServer } from './support/sdk.js';
 
 // Every SDK failure is a ParleyError carrying the contract's `code` (contract § Conventions), the HTTP
 // `status` (0 when no answer came) and, on 429, `retryAfterMs` from `Retry-After`.
@@ -26,11 +26,7 @@ async function failure(pending: Promise<unknown>): Promise<ParleyError> {
 describe.each(dialects)('ParleyError from REST calls (%s)', (dialect) => {
   let t: TestServer;
   const pool = clientPool();
-  beforeAll(async () => {
-    t = await startTestServer({ dialect });
-  });
-  afterEach(() => pool.disconnectAll());
-  afterAll(() => t.close());
+  useSdkServer(pool, { dialect }, (server) => (t = server));
 
   it('answers NOT_FOUND (404) to a non-participant, for the project, the conversation and its messages', async () => {
     const { project, conversation } = await createProject(t);
@@ -83,11 +79,7 @@ describe.each(dialects)('ParleyError from REST calls (%s)', (dialect) => {
 describe.each(dialects)('ParleyError for rate-limited sends (%s)', (dialect) => {
   let t: TestServer;
   const pool = clientPool();
-  beforeAll(async () => {
-    t = await startTestServer({ dialect, env: { PARLEY_SEND_RATE: '1', PARLEY_SEND_BURST: '1' } });
-  });
-  afterEach(() => pool.disconnectAll());
-  afterAll(() => t.close());
+  useSdkServer(pool, { dialect, env: { PARLEY_SEND_RATE: '1', PARLEY_SEND_BURST: '1' } }, (server) => (t = server));
 
   it('answers RATE_LIMITED (429) with retryAfterMs from Retry-After', async () => {
     const { client, conversation } = await createProject(t);

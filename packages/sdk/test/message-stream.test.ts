@@ -1,19 +1,15 @@
 import type { Message } from '@parley/protocol';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createProject, expectStatus } from '../../server/test/support/factories.js';
-import { startTestServer, type TestServer } from '../../server/test/support/server.js';
-import { EVENT_TIMEOUT_MS, clientPool, connected, nextStatus } from './support/sdk.js';
+import type { TestServer } from '../../server/test/support/server.js';
+import { EVENT_TIMEOUT_MS, clientPool, connected, nextStatus, useSdkServer } from './support/sdk.js';
 
 // Issue 4 § SDK: gap detection and catch-up, and events that never repeat a message to the application.
 
 describe('MessageStream against a real server', () => {
   let t: TestServer;
   const pool = clientPool();
-  beforeAll(async () => {
-    t = await startTestServer();
-  });
-  afterEach(() => pool.disconnectAll());
-  afterAll(() => t.close());
+  useSdkServer(pool, undefined, (server) => (t = server));
 
   /** Resolves once `seen` holds `count` messages; rejects after the event bound. */
   const collected = (seen: Message[], count: number, onMessage: (listener: (m: Message) => void) => () => void) =>

@@ -1,9 +1,9 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ParleyError } from '@parley/sdk';
 import { dialects } from '../../server/test/support/databases.js';
 import { createProject, type ProjectFixture } from '../../server/test/support/factories.js';
-import { startTestServer, type TestServer } from '../../server/test/support/server.js';
-import { clientPool, connected, nextSdkEvent } from './support/sdk.js';
+import type { TestServer } from '../../server/test/support/server.js';
+import { clientPool, connected, nextSdkEvent, useSdkServer } from './support/sdk.js';
 
 // The SDK's notifications and conversation settings against a real server (docs/api.md § Notifications,
 // § Conversation settings, `notification:new`).
@@ -11,11 +11,7 @@ import { clientPool, connected, nextSdkEvent } from './support/sdk.js';
 describe.each(dialects)('ParleyClient notifications and settings (%s)', (dialect) => {
   let t: TestServer;
   const pool = clientPool();
-  beforeAll(async () => {
-    t = await startTestServer({ dialect });
-  });
-  afterEach(() => pool.disconnectAll());
-  afterAll(() => t.close());
+  useSdkServer(pool, { dialect }, (server) => (t = server));
 
   /** A project whose notifications for its opening system message have landed (the server's background work ended: no sleep). */
   async function settledProject(): Promise<ProjectFixture> {

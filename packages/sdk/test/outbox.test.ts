@@ -1,8 +1,8 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Outbox, ParleyError, type OutboxStatus } from '@parley/sdk';
 import { createProject, expectStatus } from '../../server/test/support/factories.js';
-import { startTestServer, type TestServer } from '../../server/test/support/server.js';
-import { clientPool, connected } from './support/sdk.js';
+import type { TestServer } from '../../server/test/support/server.js';
+import { clientPool, connected, useSdkServer } from './support/sdk.js';
 
 // Issue 4 § SDK: an outbox that retries unacknowledged sends with the same clientId (pending, sent, failed);
 // docs/delivery.md guarantee 2 on the server side makes the retries safe.
@@ -10,11 +10,7 @@ import { clientPool, connected } from './support/sdk.js';
 describe('Outbox against a real server', () => {
   let t: TestServer;
   const pool = clientPool();
-  beforeAll(async () => {
-    t = await startTestServer({ env: { PARLEY_SEND_RATE: '1', PARLEY_SEND_BURST: '1' } });
-  });
-  afterEach(() => pool.disconnectAll());
-  afterAll(() => t.close());
+  useSdkServer(pool, { env: { PARLEY_SEND_RATE: '1', PARLEY_SEND_BURST: '1' } }, (server) => (t = server));
 
   /** The rows stored under a clientId, read from the database itself. */
   const storedWith = (conversationId: string, clientId: string) =>

@@ -1,10 +1,10 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ParleyClient } from '@parley/sdk';
 import { ParleyError } from '@parley/sdk';
 import { dialects } from '../../server/test/support/databases.js';
 import { createProject, signIn, uniqueId, type Actor } from '../../server/test/support/factories.js';
-import { startTestServer, type TestServer } from '../../server/test/support/server.js';
-import { clientPool, connected, deadUrl, nextSdkEvent, nextStatus, recordStatuses } from './support/sdk.js';
+import type { TestServer } from '../../server/test/support/server.js';
+import { clientPool, connected, deadUrl, nextSdkEvent, nextStatus, recordStatuses, useSdkServer } from './support/sdk.js';
 
 // The SDK's connection: status reporting (`onStatus`, `getStatus`), handshake refusals (contract § Identity:
 // `connect_error` with `data.code = "UNAUTHENTICATED"`), `getToken` at every connection, and losing the connection.
@@ -12,11 +12,7 @@ import { clientPool, connected, deadUrl, nextSdkEvent, nextStatus, recordStatuse
 describe.each(dialects)('ParleyClient realtime connection (%s)', (dialect) => {
   let t: TestServer;
   const pool = clientPool();
-  beforeAll(async () => {
-    t = await startTestServer({ dialect });
-  });
-  afterEach(() => pool.disconnectAll());
-  afterAll(() => t.close());
+  useSdkServer(pool, { dialect }, (server) => (t = server));
 
   /** A client whose `getToken` counts its calls and answers `actor`'s token. */
   function counting(actor: Actor): { sdk: ParleyClient; calls: () => number } {

@@ -1,10 +1,10 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Message } from '@parley/protocol';
 import { ParleyError } from '@parley/sdk';
 import { dialects } from '../../server/test/support/databases.js';
 import { createProject, signIn, uniqueId } from '../../server/test/support/factories.js';
-import { startTestServer, type TestServer } from '../../server/test/support/server.js';
-import { clientPool, connected, nextSdkEvent, type Payload } from './support/sdk.js';
+import type { TestServer } from '../../server/test/support/server.js';
+import { clientPool, connected, nextSdkEvent, type Payload, useSdkServer } from './support/sdk.js';
 
 // The SDK's socket half against a real server (contract § Realtime): server events through `client.on`,
 // client events through `client.live.*`, whose promises resolve with the ack `data` or reject with a ParleyError.
@@ -12,11 +12,7 @@ import { clientPool, connected, nextSdkEvent, type Payload } from './support/sdk
 describe.each(dialects)('ParleyClient realtime events and actions (%s)', (dialect) => {
   let t: TestServer;
   const pool = clientPool();
-  beforeAll(async () => {
-    t = await startTestServer({ dialect });
-  });
-  afterEach(() => pool.disconnectAll());
-  afterAll(() => t.close());
+  useSdkServer(pool, { dialect }, (server) => (t = server));
 
   /** A project whose two sides each hold a connected SDK client. */
   async function connectedPair() {

@@ -2,7 +2,8 @@ import { createServer } from 'node:net';
 import type { ServerToClientEvents } from '@parley/protocol';
 import { ParleyClient, type ConnectionState, type ConnectionStatus, type ParleyClientOptions } from '@parley/sdk';
 import type { Actor } from '../../../server/test/support/factories.js';
-import type { TestServer } from '../../../server/test/support/server.js';
+import { afterAll, afterEach, beforeAll } from 'vitest';
+import { startTestServer, type TestServer } from '../../../server/test/support/server.js';
 
 /** Bound on every awaited event or status (ms): a broken feature fails instead of hanging, not a sleep. */
 export const EVENT_TIMEOUT_MS = 5000;
@@ -116,4 +117,19 @@ export async function deadUrl(): Promise<string> {
   await new Promise<void>((resolve, reject) => probe.close((error) => (error ? reject(error) : resolve())));
   if (typeof address !== 'object' || address === null) throw new Error('no port');
   return `http://127.0.0.1:${address.port}`;
+}
+
+/**
+ * Registers a test file's lifecycle: a real server (`options` as for `startTestServer`) started before all
+ * tests and handed to `onStart`, the sockets of `pool`'s clients closed after each test, the server stopped
+ * after all.
+ */
+export function useSdkServer(pool: ReturnType<typeof clientPool>, options: Parameters<typeof startTestServer>[0], onStart: (t: TestServer) => void): void {
+  let server: TestServer | undefined;
+  beforeAll(async () => {
+    server = await startTestServer(options);
+    onStart(server);
+  });
+  afterEach(() => pool.disconnectAll());
+  afterAll(() => server?.close());
 }
