@@ -9,4 +9,5 @@ export * from './marketplace.js';
 export * from './messages.js';
 export * from './conversations.js';
 export * from './notifications.js';
+export * from './sync.js';
 export * from './events.js';

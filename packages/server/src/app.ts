@@ -30,6 +30,8 @@ import { MessagesService } from './modules/messages/messages.service.js';
 import { createMemorySendLimiter } from './modules/messages/send-limiter.js';
 import { notificationRoutes } from './modules/notifications/notifications.routes.js';
 import { NotificationsService } from './modules/notifications/notifications.service.js';
+import { syncRoutes } from './modules/sync/sync.routes.js';
+import { SyncService } from './modules/sync/sync.service.js';
 import { createMemoryPresenceTracker } from './modules/presence/presence-tracker.js';
 import { PresenceService } from './modules/presence/presence.service.js';
 import { createMemoryViewingTracker } from './modules/presence/viewing-tracker.js';
@@ -78,6 +80,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<ParleyApp
   const projects = new ProjectsService(db, events, conversations);
   const presence = new PresenceService(db, events, presenceTracker, work);
   const notifications = new NotificationsService(db, events, viewing, work);
+  const sync = new SyncService(db, conversations);
 
   const loggerInstance: FastifyBaseLogger = deps.logger;
   const http = Fastify({ loggerInstance, logController: new LogController({ disableRequestLogging: true }) }).withTypeProvider<ZodTypeProvider>();
@@ -110,6 +113,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<ParleyApp
       await api.register(messageRoutes(messages));
       await api.register(receiptRoutes(receipts));
       await api.register(notificationRoutes(notifications));
+      await api.register(syncRoutes(sync));
     },
     { prefix: '/api' },
   );

@@ -8,8 +8,8 @@ export function encodeCursor([key, id]: KeysetPosition): string {
   return Buffer.from(JSON.stringify([key, id])).toString('base64url');
 }
 
-/** The position inside a cursor from {@link encodeCursor}. Throws `VALIDATION_FAILED` (field `cursor`) for anything else. */
-export function decodeCursor(cursor: string): KeysetPosition {
+/** The position inside a cursor from {@link encodeCursor}. Throws `VALIDATION_FAILED` (on `field`, default `cursor`) for anything else. */
+export function decodeCursor(cursor: string, field = 'cursor'): KeysetPosition {
   try {
     const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
     if (Array.isArray(value) && value.length === 2 && typeof value[0] === 'string' && typeof value[1] === 'string') {
@@ -18,5 +18,5 @@ export function decodeCursor(cursor: string): KeysetPosition {
   } catch {
     // fall through to the validation error
   }
-  throw invalid('cursor', 'is not a cursor this server issued');
+  throw invalid(field, 'is not a cursor this server issued');
 }

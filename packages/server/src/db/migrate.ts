@@ -2,11 +2,13 @@ import { Migrator, type Kysely, type Migration, type MigrationResultSet } from '
 import type { Database } from './schema.js';
 import * as initial from './migrations/20261121000000-initial.js';
 import * as presenceNotifications from './migrations/20261121020000-presence-notifications.js';
+import * as changeLog from './migrations/20261121040000-change-log.js';
 
 /** Every migration, by its frozen timestamped name (CONVENTIONS rule 6). Add new ones at the end. */
 const migrations: Record<string, Migration> = {
   '20261121000000-initial': initial,
   '20261121020000-presence-notifications': presenceNotifications,
+  '20261121040000-change-log': changeLog,
 };
 
 /**

@@ -3,6 +3,7 @@ import type { UsersTable } from '../modules/identity/identity.table.js';
 import type { ProjectMembersTable, ProjectsTable, ProposalsTable, RequestsTable } from '../modules/marketplace/marketplace.table.js';
 import type { MessagesTable } from '../modules/messages/messages.table.js';
 import type { NotificationsTable } from '../modules/notifications/notifications.table.js';
+import type { ConversationChangesTable } from '../modules/sync/sync.table.js';
 
 /** Every table Kysely knows, by name. Rows are snake_case; presenters map them to camelCase DTOs. */
 export interface Database {
@@ -15,4 +16,5 @@ export interface Database {
   conversation_participants: ParticipantsTable;
   messages: MessagesTable;
   notifications: NotificationsTable;
+  conversation_changes: ConversationChangesTable;
 }

@@ -92,20 +92,20 @@ export async function setProjectConversationsStatus(db: Db, projectId: string, s
 }
 
 /**
- * Allocates the next `seq` of an active conversation: one `UPDATE … RETURNING` that row-locks the
- * conversation until the surrounding transaction ends, so seqs are unique and gap-free across
- * processes (a rolled-back insert rolls the counter back too). Undefined when the conversation is
- * missing or not active.
+ * Allocates the next message `seq` of an active conversation and the next `seq` of its change stream:
+ * one `UPDATE … RETURNING` that row-locks the conversation until the surrounding transaction ends, so
+ * both are unique and gap-free across processes (a rolled-back insert rolls the counters back too).
+ * Undefined when the conversation is missing or not active.
  */
-export async function allocateSeq(db: Db, conversationId: string, at: string): Promise<number | undefined> {
+export async function allocateSeq(db: Db, conversationId: string, at: string): Promise<{ seq: number; changeSeq: number } | undefined> {
   const row = await db
     .updateTable('conversations')
-    .set({ last_seq: sql`last_seq + 1`, last_message_at: at })
+    .set({ last_seq: sql`last_seq + 1`, last_change_seq: sql`last_change_seq + 1`, last_message_at: at })
     .where('id', '=', conversationId)
     .where('status', '=', 'active')
-    .returning('last_seq')
+    .returning(['last_seq', 'last_change_seq'])
     .executeTakeFirst();
-  return row?.last_seq;
+  return row && { seq: row.last_seq, changeSeq: row.last_change_seq };
 }
 
 /** Moves a participant's read position to `seq` if that is forward; returns the stored position. */

@@ -9,6 +9,8 @@ export interface ConversationsTable {
   status: ConversationStatus;
   /** The newest allocated `seq`; the next message gets `last_seq + 1` in the same transaction. */
   last_seq: number;
+  /** The newest `seq` of the conversation's change stream (messages, reads, status, membership); see modules/sync. */
+  last_change_seq: number;
   last_message_at: string;
   created_at: string;
 }

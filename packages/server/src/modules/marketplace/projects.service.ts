@@ -15,6 +15,7 @@ import {
   setProjectConversationsStatus,
 } from '../conversations/conversations.repository.js';
 import { appendMessage } from '../messages/messages.service.js';
+import { appendChange } from '../sync/sync.repository.js';
 import { presentMessage } from '../messages/messages.presenter.js';
 import { formatMoney, presentProject } from './marketplace.presenter.js';
 import { closeProject, findProjectForMember, insertProject, insertProjectMember, listMembers, listProjectsForMember, type ProjectRow } from './projects.repository.js';
@@ -87,11 +88,12 @@ export class ProjectsService {
         title: project.title,
         status: 'active',
         last_seq: 0,
+        last_change_seq: 0,
         last_message_at: now,
         created_at: now,
       });
-      await insertParticipant(trx, conversationId, request.client_id, now);
-      await insertParticipant(trx, conversationId, provider.id, now);
+      await addParticipant(trx, conversationId, request.client_id, now);
+      await addParticipant(trx, conversationId, provider.id, now);
       const terms = `${formatMoney(project.price, project.currency)}, due ${project.deadline.slice(0, 10)}`;
       const message = await appendMessage(
         trx,
@@ -138,6 +140,9 @@ export class ProjectsService {
       const conversations = await listProjectConversations(trx, projectId);
       const messages = await this.appendToAll(trx, conversations, `${actor.name} marked the project ${status}. This conversation is now read-only.`, now);
       await setProjectConversationsStatus(trx, projectId, 'read_only');
+      for (const conversation of conversations) {
+        await appendChange(trx, { conversation_id: conversation.id, kind: 'conversation.updated', created_at: now });
+      }
       return { messages, conversationIds: conversations.map((c) => c.id) };
     });
     await this.announce(announcements);
@@ -163,7 +168,7 @@ export class ProjectsService {
         const now = nowIso();
         await insertProjectMember(trx, { project_id: projectId, user_id: workerId, role: 'worker', added_at: now });
         const conversations = await listProjectConversations(trx, projectId);
-        for (const conversation of conversations) await insertParticipant(trx, conversation.id, workerId, now);
+        for (const conversation of conversations) await addParticipant(trx, conversation.id, workerId, now);
         const messages = await this.appendToAll(trx, conversations, `${actor.name} added ${worker.name} to the project.`, now);
         return { messages, conversationIds: conversations.map((c) => c.id) };
       })
@@ -206,4 +211,10 @@ export class ProjectsService {
       }
     }
   }
+}
+
+/** Makes `userId` a participant of a conversation and records `participant.added` in its change stream. */
+async function addParticipant(trx: Db, conversationId: string, userId: string, at: string): Promise<void> {
+  await insertParticipant(trx, conversationId, userId, at);
+  await appendChange(trx, { conversation_id: conversationId, kind: 'participant.added', user_id: userId, created_at: at });
 }

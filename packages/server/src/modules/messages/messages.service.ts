@@ -10,6 +10,7 @@ import { advanceReadSeq, allocateSeq, listParticipantIds } from '../conversation
 import { presentMessage } from './messages.presenter.js';
 import { findByClientId, findMessage, insertMessage, listMessages, type MessageRow } from './messages.repository.js';
 import type { SendLimiter } from './send-limiter.js';
+import { appendReadChange, insertChange } from '../sync/sync.repository.js';
 
 /** The outcome of a send: `created` is false when the `clientId` named a message already stored. */
 export interface SendResult {
@@ -18,7 +19,7 @@ export interface SendResult {
 }
 
 /**
- * Stores a message under the conversation's next `seq`, inside the caller's transaction. Throws
+ * Stores a message under the conversation's next `seq`, with its `message.created` change, inside the caller's transaction. Throws
  * `CONVERSATION_READ_ONLY` when the conversation is not active (contract § Marketplace flow).
  */
 export async function appendMessage(
@@ -26,10 +27,11 @@ export async function appendMessage(
   fields: Pick<MessageRow, 'conversation_id' | 'sender_id' | 'type' | 'text' | 'client_id' | 'reply_to_id'>,
   at: string,
 ): Promise<MessageRow> {
-  const seq = await allocateSeq(trx, fields.conversation_id, at);
-  if (seq === undefined) throw conflict('CONVERSATION_READ_ONLY', 'This conversation is read-only');
-  const row: MessageRow = { ...fields, id: newId(), seq, created_at: at, edited_at: null, deleted_at: null };
+  const seqs = await allocateSeq(trx, fields.conversation_id, at);
+  if (seqs === undefined) throw conflict('CONVERSATION_READ_ONLY', 'This conversation is read-only');
+  const row: MessageRow = { ...fields, id: newId(), seq: seqs.seq, created_at: at, edited_at: null, deleted_at: null };
   await insertMessage(trx, row);
+  await insertChange(trx, { conversation_id: row.conversation_id, kind: 'message.created', message_id: row.id, created_at: at }, seqs.changeSeq);
   return row;
 }
 
@@ -74,6 +76,7 @@ export class MessagesService {
           at,
         );
         await advanceReadSeq(trx, conversationId, actor.id, row.seq, at);
+        if (coversOthers(sender, row.seq)) await appendReadChange(trx, conversationId, actor.id, row.seq, at);
         return { row, participantIds: await listParticipantIds(trx, conversationId) };
       });
     } catch (error) {
@@ -85,7 +88,7 @@ export class MessagesService {
     const message = presentMessage(result.row);
     const { participantIds } = result;
     this.events.emit('message.created', { message, participantIds });
-    if (sender.last_read_seq < message.seq - 1) {
+    if (coversOthers(sender, message.seq)) {
       this.events.emit('conversation.read', {
         conversationId,
         userId: actor.id,
@@ -136,4 +139,9 @@ export class MessagesService {
     const target = await findMessage(this.db, replyToId);
     if (target?.conversation_id !== conversationId) throw invalid('replyToId', 'must name a message of this conversation');
   }
+}
+
+/** True when the sender's own message at `seq` moves their read position over messages they had not read. */
+function coversOthers(sender: { last_read_seq: number }, seq: number): boolean {
+  return sender.last_read_seq < seq - 1;
 }

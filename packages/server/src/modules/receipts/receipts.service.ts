@@ -1,5 +1,6 @@
 import type { ReadState, User } from '@parley/protocol';
-import type { Db } from '../../db/database.js';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.js';
 import { notFound } from '../../errors.js';
 import type { DomainEvents } from '../../events.js';
 import { nowIso } from '../../ids.js';
@@ -12,11 +13,12 @@ import {
   listParticipantIds,
 } from '../conversations/conversations.repository.js';
 import { findMessageBySeq } from '../messages/messages.repository.js';
+import { appendReadChange } from '../sync/sync.repository.js';
 
 /** Read receipts: each participant's read position (contract § Conversations and messages, § Realtime). */
 export class ReceiptsService {
   constructor(
-    private readonly db: Db,
+    private readonly db: Kysely<Database>,
     private readonly events: DomainEvents,
   ) {}
 
@@ -31,7 +33,13 @@ export class ReceiptsService {
     if (!conversation) throw notFound('conversation', conversationId);
     const target = Math.min(seq, conversation.last_seq);
     const readAt = nowIso();
-    const moved = target > before.last_read_seq && (await advanceReadSeq(this.db, conversationId, actor.id, target, readAt));
+    const moved =
+      target > before.last_read_seq &&
+      (await this.db.transaction().execute(async (trx) => {
+        const advanced = await advanceReadSeq(trx, conversationId, actor.id, target, readAt);
+        if (advanced) await appendReadChange(trx, conversationId, actor.id, target, readAt);
+        return advanced;
+      }));
     const lastReadSeq = (await findParticipant(this.db, conversationId, actor.id))?.last_read_seq ?? before.last_read_seq;
     const unreadCount = await countUnread(this.db, conversationId, actor.id, lastReadSeq);
     if (moved) {
