@@ -10,6 +10,7 @@ import {
   ProjectPageSchema,
   ProjectSchema,
   ReadStateSchema,
+  SyncPageSchema,
   UserSchema,
   type Conversation,
   type ConversationPage,
@@ -23,6 +24,7 @@ import {
   type ProjectPage,
   type ReadState,
   type SendMessageBody,
+  type SyncPage,
   type User,
 } from '@parley/protocol';
 import { ParleyError } from './errors.js';
@@ -31,7 +33,11 @@ import { Outbox, type OutboxOptions } from './outbox.js';
 import { Realtime } from './realtime.js';
 import { createRest, query, type Rest, type TokenSource } from './rest.js';
 
-/** How to reach a Parley server and who is calling. Give `token` or `getToken` (called for every request and reconnection). */
+/**
+ * How to reach a Parley server and who is calling. Give `token` or `getToken`: it is called for every request
+ * and (re)connection, and with `{refresh: true}` once after the server refused a token as `UNAUTHENTICATED`
+ * (expired), when it should return a new one; the refused call is then made again once with it.
+ */
 export interface ParleyClientOptions {
   /** Base URL of the server, e.g. `http://localhost:3000` (no trailing slash needed). */
   url: string;
@@ -64,12 +70,25 @@ export class ParleyClient {
         this.realtime.getStatus().state === 'connected' ? this.live.send(conversationId, body) : this.messages.send(conversationId, body),
       options.outbox,
     );
-    this.stream = new MessageStream(this.realtime, (conversationId, afterSeq) => this.messages.list(conversationId, { after: afterSeq, limit: 100 }));
+    this.stream = new MessageStream(
+      this.realtime,
+      (conversationId, afterSeq) => this.messages.list(conversationId, { after: afterSeq, limit: 100 }),
+      (since) => this.sync({ ...(since === undefined ? {} : { since }), limit: 500 }),
+    );
   }
 
   /** The signed-in user (`GET /api/me`). */
   me(): Promise<User> {
     return this.rest.call('GET', '/me', UserSchema);
+  }
+
+  /**
+   * `GET /api/sync`: what changed in the caller's conversations after `since` (a previous answer's `cursor`),
+   * oldest first, `limit` 1..500 (default 100); without `since`, no changes and a cursor for now.
+   * {@link stream} uses it after every reconnection.
+   */
+  sync(params: { since?: string; limit?: number } = {}): Promise<SyncPage> {
+    return this.rest.call('GET', `/sync${query(params)}`, SyncPageSchema);
   }
 
   readonly projects = {

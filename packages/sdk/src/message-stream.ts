@@ -1,31 +1,44 @@
-import type { HistoryPage, Message } from '@parley/protocol';
+import type { HistoryPage, Message, SyncChange, SyncPage } from '@parley/protocol';
 import type { Realtime } from './realtime.js';
 
 /** Reads the messages of a conversation after `seq` (`GET …/messages?after=`), one page at a time. */
 export type FetchAfter = (conversationId: string, afterSeq: number) => Promise<HistoryPage>;
 
+/** Reads the caller's changes after a sync cursor (`GET /api/sync?since=`); without one, a cursor for now. */
+export type FetchChanges = (since?: string) => Promise<SyncPage>;
+
 /**
  * Every message of the tracked conversations, to the application exactly once and in `seq` order per
- * conversation, whatever the socket does (docs/delivery.md). Live `message:new` events are the fast path;
- * a `seq` gap, or a reconnection, triggers a catch-up through history (`after` the highest `seq` delivered),
- * and anything at or below that `seq` is dropped as a repeat.
+ * conversation, whatever the socket does (docs/delivery.md). Live `message:new` events are the fast path.
+ * After a reconnection, everything that changed while away is read through `/api/sync` from the cursor
+ * taken at the first connection (one request for all conversations): new messages go through the same
+ * `seq` checks as live ones, other changes (read positions, status, participants) to {@link onChange}.
+ * A `seq` gap triggers a catch-up through history (`after` the highest `seq` delivered), and anything at
+ * or below that `seq` is dropped as a repeat. Without `fetchChanges`, or when a sync fails, every tracked
+ * conversation catches up through history instead.
  */
 export class MessageStream {
   private readonly highest = new Map<string, number>();
   private readonly catchUps = new Map<string, Promise<void>>();
   private readonly listeners = new Set<(message: Message) => void>();
+  private readonly changeListeners = new Set<(change: SyncChange) => void>();
   private readonly errorListeners = new Set<(error: unknown) => void>();
   private connectedBefore = false;
+  /** The `/api/sync` cursor: everything before it has reached the application or was never its to see. */
+  private cursor: string | null = null;
+  private syncing: Promise<void> = Promise.resolve();
 
   constructor(
     realtime: Realtime,
     private readonly fetchAfter: FetchAfter,
+    private readonly fetchChanges?: FetchChanges,
   ) {
     realtime.on('message:new', ({ message }) => this.receive(message));
     realtime.onStatus(({ state }) => {
       if (state !== 'connected') return;
-      if (this.connectedBefore) for (const conversationId of this.highest.keys()) void this.catchUp(conversationId);
+      const reconnection = this.connectedBefore;
       this.connectedBefore = true;
+      this.schedule(() => (reconnection ? this.catchUpAll() : this.ensureCursor()));
     });
   }
 
@@ -35,6 +48,7 @@ export class MessageStream {
    */
   track(conversationId: string, seq: number): void {
     this.highest.set(conversationId, Math.max(seq, this.highest.get(conversationId) ?? seq));
+    if (this.connectedBefore) this.schedule(() => this.ensureCursor());
   }
 
   /** Stops tracking a conversation. */
@@ -53,6 +67,16 @@ export class MessageStream {
     return () => this.listeners.delete(listener);
   }
 
+  /**
+   * Calls `listener` for each change other than a new message that a sync after a reconnection brought
+   * (e.g. `conversation.read` while away), so the application can refresh what it shows; returns the unsubscribe function.
+   */
+  onChange(listener: (change: SyncChange) => void): () => void {
+    this.changeListeners.add(listener);
+    if (this.connectedBefore) this.schedule(() => this.ensureCursor());
+    return () => this.changeListeners.delete(listener);
+  }
+
   /** Hears catch-up failures (the next gap or reconnection tries again); returns the unsubscribe function. */
   onError(listener: (error: unknown) => void): () => void {
     this.errorListeners.add(listener);
@@ -67,6 +91,48 @@ export class MessageStream {
       return;
     }
     void this.catchUp(message.conversationId);
+  }
+
+  /** Runs sync work one piece at a time, in order. */
+  private schedule(work: () => Promise<void>): void {
+    this.syncing = this.syncing.then(work);
+  }
+
+  /**
+   * Takes the sync cursor for "now" once something is followed (a tracked conversation or a change
+   * listener) and the socket has connected: from then on, push covers what happens while connected.
+   */
+  private async ensureCursor(): Promise<void> {
+    if (!this.fetchChanges || this.cursor !== null || (this.highest.size === 0 && this.changeListeners.size === 0)) return;
+    try {
+      this.cursor = (await this.fetchChanges()).cursor;
+    } catch (error) {
+      this.report(error);
+    }
+  }
+
+  /**
+   * After a reconnection: every change since the cursor, page by page. Without a cursor yet, or when the
+   * sync fails, each tracked conversation catches up through history instead.
+   */
+  private async catchUpAll(): Promise<void> {
+    if (this.fetchChanges && this.cursor !== null) {
+      try {
+        for (;;) {
+          const page = await this.fetchChanges(this.cursor);
+          for (const change of page.changes) {
+            if (change.kind === 'message.created') this.receive(change.message);
+            else for (const listener of this.changeListeners) listener(change);
+          }
+          this.cursor = page.cursor;
+          if (!page.hasMore) return;
+        }
+      } catch (error) {
+        this.report(error);
+      }
+    }
+    await Promise.all([...this.highest.keys()].map((conversationId) => this.catchUp(conversationId)));
+    await this.ensureCursor();
   }
 
   /** One catch-up at a time per conversation; a request during one runs once it ends. */
@@ -90,8 +156,12 @@ export class MessageStream {
         if (!page.hasMore || page.items.length === 0) return;
       }
     } catch (error) {
-      for (const listener of this.errorListeners) listener(error);
+      this.report(error);
     }
+  }
+
+  private report(error: unknown): void {
+    for (const listener of this.errorListeners) listener(error);
   }
 
   private deliver(message: Message): void {

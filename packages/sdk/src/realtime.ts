@@ -17,20 +17,32 @@ export interface ConnectionStatus {
 
 /**
  * The realtime half of the client: one socket, reconnecting automatically (Socket.IO's backoff), that
- * asks `getToken` for a token at every (re)connection so refreshed tokens are used.
+ * asks `getToken` for a token at every (re)connection so refreshed tokens are used. A handshake refused as
+ * `UNAUTHENTICATED` asks `getToken({refresh: true})` and connects again once when it gives another token.
  */
 export class Realtime {
   readonly socket: ParleySocket;
   private status: ConnectionStatus = { state: 'disconnected', error: null };
   private readonly listeners = new Set<(status: ConnectionStatus) => void>();
 
+  /** The token of the last handshake, and a fresh one to use for the next instead of asking `getToken`. */
+  private lastToken: string | null = null;
+  private freshToken: string | null = null;
+  /** False once the application called {@link disconnect}: no token retry reopens the socket then. */
+  private wanted = false;
+
   constructor(baseUrl: string, getToken: TokenSource) {
     this.socket = io(baseUrl, {
       autoConnect: false,
       transports: ['websocket'],
       auth: (cb) => {
-        Promise.resolve(getToken()).then(
-          (token) => cb({ token }),
+        const fresh = this.freshToken;
+        this.freshToken = null;
+        Promise.resolve(fresh ?? getToken()).then(
+          (token) => {
+            this.lastToken = token;
+            cb({ token });
+          },
           () => cb({ token: '' }),
         );
       },
@@ -41,11 +53,27 @@ export class Realtime {
     this.socket.on('connect_error', (error: Error & { data?: { code?: string } }) => {
       const code = error.data?.code ?? 'NETWORK_ERROR';
       this.setStatus({ state: 'disconnected', error: new ParleyError(code, error.message, code === 'UNAUTHENTICATED' ? 401 : 0) });
+      // A refused token ends Socket.IO's reconnection: ask for a fresh token, and try again once if it differs.
+      if (code === 'UNAUTHENTICATED') void this.retryWithFreshToken(getToken);
     });
+  }
+
+  private async retryWithFreshToken(getToken: TokenSource): Promise<void> {
+    const refused = this.lastToken;
+    let fresh: string;
+    try {
+      fresh = await getToken({ refresh: true });
+    } catch {
+      return;
+    }
+    if (fresh === refused || !this.wanted || this.socket.connected) return;
+    this.freshToken = fresh;
+    this.connect();
   }
 
   /** Opens the socket (no-op when open). */
   connect(): void {
+    this.wanted = true;
     if (this.socket.connected) return;
     this.setStatus({ state: 'connecting', error: null });
     this.socket.connect();
@@ -53,6 +81,7 @@ export class Realtime {
 
   /** Closes the socket; it stays closed until {@link connect}. */
   disconnect(): void {
+    this.wanted = false;
     this.socket.disconnect();
     // Socket.IO emits `disconnect` only for an open connection; a pending (re)connection ends silently.
     if (this.status.state !== 'disconnected') this.setStatus({ state: 'disconnected', error: null });

@@ -1,8 +1,11 @@
 import type { z } from 'zod';
 import { ParleyError } from './errors.js';
 
-/** Supplies the bearer token for each call; may refresh it. */
-export type TokenSource = () => string | Promise<string>;
+/**
+ * Supplies the bearer token for each call. `refresh: true` means the server just refused the last token
+ * (`UNAUTHENTICATED`, e.g. expired): return a new one if you can.
+ */
+export type TokenSource = (options?: { refresh?: boolean }) => string | Promise<string>;
 
 /** A minimal REST caller bound to a base URL and a token source. */
 export interface Rest {
@@ -13,23 +16,33 @@ export interface Rest {
   call<S extends z.ZodType>(method: string, path: string, schema: S, body?: unknown): Promise<z.output<S>>;
 }
 
-/** REST over `fetch` (browsers and Node 18+). `baseUrl` without a trailing slash, e.g. `http://localhost:3000`. */
+/**
+ * REST over `fetch` (browsers and Node 18+). `baseUrl` without a trailing slash, e.g. `http://localhost:3000`.
+ * A call refused with `401 UNAUTHENTICATED` asks `getToken({refresh: true})` and, when that gives another
+ * token, is made once more with it.
+ */
 export function createRest(baseUrl: string, getToken: TokenSource | null): Rest {
+  async function send(method: string, path: string, body: unknown, token: string | null): Promise<Response> {
+    try {
+      return await fetch(`${baseUrl}/api${path}`, {
+        method,
+        headers: {
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+    } catch (error) {
+      throw new ParleyError('NETWORK_ERROR', error instanceof Error ? error.message : 'Network error', 0);
+    }
+  }
   return {
     async call(method, path, schema, body) {
       const token = getToken ? await getToken() : null;
-      let response: Response;
-      try {
-        response = await fetch(`${baseUrl}/api${path}`, {
-          method,
-          headers: {
-            ...(token ? { authorization: `Bearer ${token}` } : {}),
-            ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-          },
-          ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-        });
-      } catch (error) {
-        throw new ParleyError('NETWORK_ERROR', error instanceof Error ? error.message : 'Network error', 0);
+      let response = await send(method, path, body, token);
+      if (response.status === 401 && getToken) {
+        const refreshed = await getToken({ refresh: true });
+        if (refreshed !== token) response = await send(method, path, body, refreshed);
       }
       const text = await response.text();
       let json: unknown;

@@ -199,6 +199,33 @@ describe.each(dialects)('ParleyClient REST resources (%s)', (dialect) => {
       expect((await sdk.me()).name).toBe('Grace v4');
     });
 
+    it('is asked for a fresh token once after 401 UNAUTHENTICATED, and the call is made again with it', async () => {
+      const user = { id: uniqueId('client'), role: 'client' as const };
+      const [expired, fresh] = [await t.token(user, -10), await t.token(user)];
+      const asked: string[] = [];
+      const sdk = pool.make(t, {
+        getToken: (options) => {
+          asked.push(options?.refresh ? 'refresh' : 'plain');
+          return options?.refresh ? fresh : expired;
+        },
+      });
+      expect((await sdk.me()).id).toBe(user.id);
+      expect(asked).toEqual(['plain', 'refresh']);
+    });
+
+    it('gives up with UNAUTHENTICATED when the refresh brings the same token', async () => {
+      const expired = await t.token({ id: uniqueId('client'), role: 'client' }, -10);
+      let calls = 0;
+      const sdk = pool.make(t, {
+        getToken: () => {
+          calls += 1;
+          return expired;
+        },
+      });
+      await expect(sdk.me()).rejects.toMatchObject({ code: 'UNAUTHENTICATED', status: 401 });
+      expect(calls).toBe(2);
+    });
+
     it('may answer synchronously', async () => {
       const ada = await signIn(t, { role: 'client' });
       let calls = 0;

@@ -1,6 +1,6 @@
-import type { Message } from '@parley/protocol';
+import type { Message, SyncChange } from '@parley/protocol';
 import { describe, expect, it } from 'vitest';
-import { createProject, expectStatus } from '../../server/test/support/factories.js';
+import { createProject, expectStatus, signIn } from '../../server/test/support/factories.js';
 import type { TestServer } from '../../server/test/support/server.js';
 import { EVENT_TIMEOUT_MS, clientPool, connected, nextStatus, useSdkServer } from './support/sdk.js';
 
@@ -48,6 +48,38 @@ describe('MessageStream against a real server', () => {
     await collected(seen, 5, (l) => parley.stream.onMessage(l));
     expect(seen.map((m) => m.text)).toEqual(['live one', 'missed one', 'missed two', 'missed three', 'live again']);
     expect(seen.map((m) => m.seq)).toEqual([2, 3, 4, 5, 6]);
+  });
+
+  it('after a reconnection, brings what changed while away through /api/sync: messages once, other changes to onChange', async () => {
+    const { client, provider: agency, project, conversation } = await createProject(t, { agency: true });
+    const worker = await signIn(t, { role: 'worker', agencyId: agency.id });
+    const parley = pool.make(t, agency);
+    const seen: Message[] = [];
+    const changes: SyncChange[] = [];
+    parley.stream.onMessage((message) => seen.push(message));
+    parley.stream.onChange((change) => changes.push(change));
+    parley.stream.track(conversation.id, 1);
+    await connected(parley);
+    const errors: unknown[] = [];
+    parley.stream.onError((error) => errors.push(error));
+
+    parley.realtime.disconnect();
+    const sent = [];
+    for (const text of ['away one', 'away two']) {
+      sent.push(await expectStatus(t.api(client.token, 'POST', `/conversations/${conversation.id}/messages`, { text }), 201));
+    }
+    await expectStatus(t.api(agency.token, 'POST', `/projects/${project.id}/workers`, { userId: worker.id }), 200);
+    const reconnected = nextStatus(parley, 'connected');
+    parley.realtime.connect();
+    await reconnected;
+    await collected(seen, 3, (l) => parley.stream.onMessage(l)); // two messages and the system message about the worker
+    expect(seen.map((m) => m.seq)).toEqual([2, 3, 4]);
+    expect(seen.slice(0, 2).map((m) => m.id)).toEqual(sent.map((m) => m.id));
+    await expect.poll(() => changes.map((c) => `${c.kind} ${'userId' in c ? c.userId : ''}`)).toEqual([
+      `conversation.read ${client.id}`, // the client's first message covered the system message
+      `participant.added ${worker.id}`,
+    ]);
+    expect(errors).toEqual([]);
   });
 
   it('fills a seq gap from history when a live message skips ahead, never repeating one', async () => {

@@ -87,23 +87,21 @@ describe.each(dialects)('ParleyClient realtime connection (%s)', (dialect) => {
     expect(sdk.realtime.socket.active).toBe(false);
   });
 
-  it('asks getToken at every connection, so a refreshed token connects after a refusal', async () => {
+  it('after a refused token asks getToken({refresh: true}) and connects with the new token on its own', async () => {
     const user = { id: uniqueId('client'), role: 'client' as const };
-    const tokens = [await t.token(user, -10), await t.token(user)];
-    let calls = 0;
+    const [expired, fresh] = [await t.token(user, -10), await t.token(user)];
+    const asked: string[] = [];
     const sdk = pool.make(t, {
-      getToken: () => {
-        calls += 1;
-        return tokens[Math.min(calls, tokens.length) - 1] ?? '';
+      getToken: (options) => {
+        asked.push(options?.refresh ? 'refresh' : 'plain');
+        return options?.refresh ? fresh : expired;
       },
     });
-    const refused = nextStatus(sdk, 'disconnected');
-    sdk.realtime.connect();
-    expect((await refused).error?.code).toBe('UNAUTHENTICATED');
-    expect(calls).toBe(1);
-
-    await connected(sdk);
-    expect(calls).toBe(2);
+    const seen = recordStatuses(sdk);
+    await connected(sdk).catch(() => undefined); // the first handshake is refused
+    await nextStatus(sdk, 'connected');
+    expect(asked).toEqual(['plain', 'refresh']);
+    expect(seen.map((status) => status.error?.code ?? status.state)).toEqual(['connecting', 'UNAUTHENTICATED', 'connecting', 'connected']);
     expect(sdk.realtime.getStatus()).toEqual({ state: 'connected', error: null });
   });
 

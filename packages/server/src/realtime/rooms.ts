@@ -4,4 +4,6 @@ export const rooms = {
   user: (userId: string) => `user:${userId}`,
   /** Sockets currently viewing a conversation (`conversation:join`). */
   conversation: (conversationId: string) => `conversation:${conversationId}`,
+  /** The conversation id in a room name from {@link rooms.conversation}, or undefined for any other room. */
+  conversationIdOf: (room: string): string | undefined => (room.startsWith('conversation:') ? room.slice('conversation:'.length) : undefined),
 } as const;

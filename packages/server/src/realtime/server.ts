@@ -4,7 +4,7 @@ import { Server } from 'socket.io';
 import type { ErrorCode } from '@parley/protocol';
 import { AppError } from '../errors.js';
 import type { DomainEvents } from '../events.js';
-import { registerConversationSocket } from '../modules/conversations/conversations.socket.js';
+import { registerConversationSocket, revalidateRecoveredRooms } from '../modules/conversations/conversations.socket.js';
 import type { ConversationsService } from '../modules/conversations/conversations.service.js';
 import type { IdentityService } from '../modules/identity/identity.service.js';
 import { registerPresenceSocket } from '../modules/presence/presence.socket.js';
@@ -19,6 +19,9 @@ import type { TypingService } from '../modules/typing/typing.service.js';
 import { subscribeFanout } from './fanout.js';
 import { rooms } from './rooms.js';
 import type { ParleyServer } from './types.js';
+
+/** How long Socket.IO keeps a disconnected socket's rooms and missed events for its return (ms). */
+export const RECOVERY_WINDOW_MS = 2 * 60_000;
 
 export interface RealtimeDeps {
   identity: IdentityService;
@@ -48,10 +51,18 @@ function handshakeFailure(error: unknown, log: Logger): Error & { data: { code: 
  * Attaches Socket.IO (default namespace, path `/socket.io`) to the HTTP server (contract § Realtime).
  * The handshake requires `auth: {token}`; a bad one fails with `connect_error` whose `data.code` is
  * `UNAUTHENTICATED` (see {@link handshakeFailure}). Each socket joins its user's room on connect and counts
- * towards its user's presence until it disconnects.
+ * towards its user's presence until it disconnects. A socket recovered by connection state recovery keeps
+ * only the rooms its (re-authenticated) user may still be in.
  */
 export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): ParleyServer {
-  const io: ParleyServer = new Server(httpServer, { serveClient: false, perMessageDeflate: false });
+  const io: ParleyServer = new Server(httpServer, {
+    serveClient: false,
+    perMessageDeflate: false,
+    // An optimisation only (docs/delivery.md, guarantee 4): a socket back within the window gets its rooms
+    // and the events it missed replayed; clients still catch up through /api/sync. The middleware (token check)
+    // runs again, and restored rooms are re-checked in `connection` (Socket.IO docs, "Connection state recovery").
+    connectionStateRecovery: { maxDisconnectionDuration: RECOVERY_WINDOW_MS, skipMiddlewares: false },
+  });
 
   io.use((socket, next) => {
     const auth: unknown = socket.handshake.auth;
@@ -67,6 +78,7 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): Parl
 
   io.on('connection', (socket) => {
     void socket.join(rooms.user(socket.data.user.id));
+    if (socket.recovered) revalidateRecoveredRooms(socket, deps.conversations, deps.viewing, deps.log);
     registerPresenceSocket(socket, deps.presence, deps.viewing, deps.log);
     registerConversationSocket(socket, deps.conversations, deps.viewing, deps.log);
     registerMessageSocket(socket, deps.messages, deps.log);

@@ -6,6 +6,7 @@ import type { DomainEvents } from '../../events.js';
 import type { PresenceTracker } from '../presence/presence-tracker.js';
 import { presentConversation } from './conversations.presenter.js';
 import {
+  findParticipant,
   listConversationViews,
   listParticipantUsers,
   updateParticipantSettings,
@@ -46,6 +47,11 @@ export class ConversationsService {
     const [conversation] = await this.present([row]);
     if (!conversation) throw notFound('conversation', conversationId);
     return conversation;
+  }
+
+  /** True when `userId` participates in the conversation now. */
+  async isParticipant(userId: string, conversationId: string): Promise<boolean> {
+    return (await findParticipant(this.db, conversationId, userId)) !== undefined;
   }
 
   /**

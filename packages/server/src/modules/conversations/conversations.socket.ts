@@ -30,3 +30,27 @@ export function registerConversationSocket(socket: ParleySocket, conversations: 
     }),
   );
 }
+
+/**
+ * A socket restored by Socket.IO's connection state recovery comes back with the rooms it had. Its token
+ * was checked again, but membership may have changed while it was away, and the token may name another
+ * user: keep its own user room and the conversation rooms whose conversation its user still participates
+ * in (viewing them again), and leave every other room.
+ */
+export function revalidateRecoveredRooms(socket: ParleySocket, conversations: ConversationsService, viewing: ViewingTracker, log: Logger): void {
+  const user = socket.data.user;
+  const restored = [...socket.rooms].filter((room) => room !== socket.id && room !== rooms.user(user.id));
+  for (const room of restored) {
+    const conversationId = rooms.conversationIdOf(room);
+    void socket.leave(room);
+    if (conversationId === undefined) continue;
+    conversations
+      .isParticipant(user.id, conversationId)
+      .then(async (allowed) => {
+        if (!allowed || !socket.connected) return;
+        await socket.join(room);
+        await viewing.join(socket.id, user.id, conversationId);
+      })
+      .catch((error: unknown) => log.error({ err: error, conversationId }, 'restoring a recovered room failed'));
+  }
+}
