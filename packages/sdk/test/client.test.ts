@@ -4,7 +4,7 @@ import { ParleyClient, ParleyError } from '@parley/sdk';
 import { dialects } from '../../server/test/support/databases.js';
 import { createProject, signIn, uniqueId } from '../../server/test/support/factories.js';
 import type { TestServer } from '../../server/test/support/server.js';
-import { clientPool, useSdkServer } from './support/sdk.js';
+import { clientPool, refreshingTokenSource, useSdkServer } from './support/sdk.js';
 
 // The SDK's REST resources against a real server (contract § Identity, § Marketplace flow, § Conversations and messages).
 
@@ -201,14 +201,8 @@ describe.each(dialects)('ParleyClient REST resources (%s)', (dialect) => {
 
     it('is asked for a fresh token once after 401 UNAUTHENTICATED, and the call is made again with it', async () => {
       const user = { id: uniqueId('client'), role: 'client' as const };
-      const [expired, fresh] = [await t.token(user, -10), await t.token(user)];
-      const asked: string[] = [];
-      const sdk = pool.make(t, {
-        getToken: (options) => {
-          asked.push(options?.refresh ? 'refresh' : 'plain');
-          return options?.refresh ? fresh : expired;
-        },
-      });
+      const { getToken, asked } = await refreshingTokenSource(t, user);
+      const sdk = pool.make(t, { getToken });
       expect((await sdk.me()).id).toBe(user.id);
       expect(asked).toEqual(['plain', 'refresh']);
     });

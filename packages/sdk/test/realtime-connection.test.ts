@@ -4,7 +4,7 @@ import { ParleyError } from '@parley/sdk';
 import { dialects } from '../../server/test/support/databases.js';
 import { createProject, signIn, uniqueId, type Actor } from '../../server/test/support/factories.js';
 import type { TestServer } from '../../server/test/support/server.js';
-import { clientPool, connected, deadUrl, nextSdkEvent, nextStatus, recordStatuses, useSdkServer } from './support/sdk.js';
+import { clientPool, connected, deadUrl, nextSdkEvent, nextStatus, recordStatuses, refreshingTokenSource, useSdkServer } from './support/sdk.js';
 
 // The SDK's connection: status reporting (`onStatus`, `getStatus`), handshake refusals (contract § Identity:
 // `connect_error` with `data.code = "UNAUTHENTICATED"`), `getToken` at every connection, and losing the connection.
@@ -89,14 +89,8 @@ describe.each(dialects)('ParleyClient realtime connection (%s)', (dialect) => {
 
   it('after a refused token asks getToken({refresh: true}) and connects with the new token on its own', async () => {
     const user = { id: uniqueId('client'), role: 'client' as const };
-    const [expired, fresh] = [await t.token(user, -10), await t.token(user)];
-    const asked: string[] = [];
-    const sdk = pool.make(t, {
-      getToken: (options) => {
-        asked.push(options?.refresh ? 'refresh' : 'plain');
-        return options?.refresh ? fresh : expired;
-      },
-    });
+    const { getToken, asked } = await refreshingTokenSource(t, user);
+    const sdk = pool.make(t, { getToken });
     const seen = recordStatuses(sdk);
     await connected(sdk).catch(() => undefined); // the first handshake is refused
     await nextStatus(sdk, 'connected');

@@ -133,3 +133,22 @@ export function useSdkServer(pool: ReturnType<typeof clientPool>, options: Param
   afterEach(() => pool.disconnectAll());
   afterAll(() => server?.close());
 }
+
+/**
+ * A `getToken` that answers an expired token for `user` unless asked to refresh, then a valid one, and
+ * `asked`, which records each call as `plain` or `refresh`.
+ */
+export async function refreshingTokenSource(
+  t: TestServer,
+  user: { id: string; role: 'client' },
+): Promise<{ getToken: NonNullable<ParleyClientOptions['getToken']>; asked: string[] }> {
+  const [expired, fresh] = [await t.token(user, -10), await t.token(user)];
+  const asked: string[] = [];
+  return {
+    asked,
+    getToken: (options) => {
+      asked.push(options?.refresh ? 'refresh' : 'plain');
+      return options?.refresh ? fresh : expired;
+    },
+  };
+}
