@@ -1,3 +1,4 @@
+import type { HistoryPage, Message } from '@parley/protocol';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createProject, expectStatus, type ProjectFixture } from '../../server/test/support/factories.js';
@@ -6,7 +7,9 @@ import {
   LIVE_TIMEOUT,
   UI_TIMEOUT,
   composer,
+  controlRealtime,
   deliveryMarkOf,
+  matchesInLog,
   messageLog,
   openAs,
   seedMessages,
@@ -16,12 +19,13 @@ import {
   untilLive,
   waitForThread,
   type ContextPool,
+  type RealtimeControl,
 } from './support/app.js';
 import { storedToken } from './support/in-page.js';
 
 /**
  * Two people of one project, each in their own browser context (own localStorage, own socket): live messages,
- * typing, read marks and a reload, through the real web app served by a real server.
+ * typing, read marks, a reload and a bad network, through the real web app served by a real server.
  */
 describe('the web app between a client and a provider', () => {
   let t: TestServer;
@@ -44,6 +48,18 @@ describe('the web app between a client and a provider', () => {
     await waitForThread(client);
     if (opts.providerAt !== 'inbox') await waitForThread(provider);
     return { fixture, client, provider };
+  }
+
+  /** The provider's page on the project's thread, its socket under the test's control (`held`: not let through yet). */
+  async function openWithRealtimeControl(fixture: ProjectFixture, opts: { held: boolean }): Promise<{ page: Page; realtime: RealtimeControl }> {
+    const context = await browser.newContext();
+    pool.push(context);
+    const page = await context.newPage();
+    const realtime = await controlRealtime(page, { held: opts.held });
+    const load = () => page.goto(`${t.url}/c/${fixture.conversation.id}#token=${fixture.provider.token}`);
+    await (opts.held ? load() : untilLive(page, load));
+    await waitForThread(page);
+    return { page, realtime };
   }
 
   it('shows a message sent on one side on the other within 2 s, both ways', async () => {
@@ -121,21 +137,10 @@ describe('the web app between a client and a provider', () => {
 
   it('shows a message sent after the history loaded but before the socket connected', async () => {
     const fixture = await createProject(t, { title: 'Slow connection' });
-    const context = await browser.newContext();
-    pool.push(context);
-    const page = await context.newPage();
-    // Hold the page's realtime socket (it reaches the real server only when released).
-    let release = () => {};
-    const held = new Promise<void>((resolve) => (release = resolve));
-    await page.routeWebSocket(/\/socket\.io\//, async (socket) => {
-      await held;
-      socket.connectToServer();
-    });
-    await page.goto(`${t.url}/c/${fixture.conversation.id}#token=${fixture.provider.token}`);
-    await waitForThread(page);
+    const { page, realtime } = await openWithRealtimeControl(fixture, { held: true });
 
     await seedMessages(t, fixture.client, fixture.conversation.id, ['Sent while you were connecting.']);
-    release();
+    realtime.release();
     await messageLog(page).getByText('Sent while you were connecting.').waitFor({ timeout: UI_TIMEOUT });
     const link = page.getByRole('navigation', { name: 'Conversations' }).getByRole('link', { name: 'Slow connection' });
     await link.getByText('Sent while you were connecting.').waitFor({ timeout: UI_TIMEOUT });
@@ -161,5 +166,78 @@ describe('the web app between a client and a provider', () => {
     expect(await storedToken(client)).toBe(fixture.client.token);
     await sendFromComposer(provider, 'Fourth point: after the reload.');
     await log.getByText('Fourth point: after the reload.').waitFor({ timeout: LIVE_TIMEOUT });
+  });
+
+  /**
+   * A bad network: sends go through the SDK's outbox (retried with one `clientId`, over REST while the socket is
+   * down) and live messages through its message stream (caught up after a lost connection).
+   */
+  describe('on a bad network', () => {
+    /** The conversation's stored messages reading `text`, as the server holds them. */
+    async function storedWithText(fixture: ProjectFixture, text: string): Promise<Message[]> {
+      // The route answers the contract's history page.
+      const page = (await expectStatus(t.api(fixture.client.token, 'GET', `/conversations/${fixture.conversation.id}/messages?limit=100`), 200)) as HistoryPage;
+      return page.items.filter((message) => message.text === text);
+    }
+
+    it('after a lost connection shows what was sent meanwhile, once each and in order, and stays live', async () => {
+      const fixture = await createProject(t, { title: 'Patchy network' });
+      const { page, realtime } = await openWithRealtimeControl(fixture, { held: false });
+      const banner = page.getByText('Connection lost. Reconnecting…');
+
+      realtime.hold();
+      await realtime.cut();
+      await banner.waitFor({ timeout: UI_TIMEOUT });
+      await seedMessages(t, fixture.client, fixture.conversation.id, ['Missed while away: one.', 'Missed while away: two.']);
+      // With the socket down the outbox sends over REST; the stored copy lands above the two missed ones.
+      await sendFromComposer(page, 'Written while away.');
+      await deliveryMarkOf(page, 'Written while away.').and(page.getByRole('img', { name: 'Sent' })).waitFor({ timeout: UI_TIMEOUT });
+      expect(await messageLog(page).getByText('Missed while away: one.').count()).toBe(0);
+
+      realtime.release();
+      await banner.waitFor({ state: 'detached', timeout: UI_TIMEOUT });
+      await messageLog(page).getByText('Missed while away: two.').waitFor({ timeout: UI_TIMEOUT });
+      expect(await matchesInLog(page, /Missed while away: \w+\.|Written while away\./g)).toEqual([
+        'Missed while away: one.',
+        'Missed while away: two.',
+        'Written while away.',
+      ]);
+
+      await seedMessages(t, fixture.client, fixture.conversation.id, ['Back online.']);
+      await messageLog(page).getByText('Back online.').waitFor({ timeout: LIVE_TIMEOUT });
+    });
+
+    it('retries a send whose request failed on the network with the same clientId: stored once, shown once as "Sent"', async () => {
+      const fixture = await createProject(t, { title: 'Dropped request' });
+      const { page } = await openWithRealtimeControl(fixture, { held: true });
+      const clientIds: unknown[] = [];
+      await page.route('**/api/conversations/*/messages', async (route) => {
+        if (route.request().method() !== 'POST') return route.fallback();
+        clientIds.push((route.request().postDataJSON() as { clientId?: unknown }).clientId);
+        // The first attempt never reaches the server, as when the connection drops mid-request.
+        return clientIds.length === 1 ? route.abort('connectionreset') : route.fallback();
+      });
+
+      await sendFromComposer(page, 'Through a flaky network.');
+      await deliveryMarkOf(page, 'Through a flaky network.').and(page.getByRole('img', { name: 'Sent' })).waitFor({ timeout: UI_TIMEOUT });
+      expect(clientIds).toHaveLength(2);
+      expect(clientIds[1]).toBe(clientIds[0]);
+      expect(await messageLog(page).getByText('Through a flaky network.').count()).toBe(1);
+      expect(await storedWithText(fixture, 'Through a flaky network.')).toHaveLength(1);
+    });
+
+    it('marks a send refused on its merits "Failed" at once, with Retry, and shows why the thread is closed', async () => {
+      const fixture = await createProject(t, { title: 'Closed meanwhile' });
+      // Offline, the page does not hear that the project was completed: its composer is still open.
+      const { page } = await openWithRealtimeControl(fixture, { held: true });
+      await expectStatus(t.api(fixture.client.token, 'PATCH', `/projects/${fixture.project.id}`, { status: 'completed' }), 200);
+
+      await sendFromComposer(page, 'One more thing.');
+      await deliveryMarkOf(page, 'One more thing.').and(page.getByRole('img', { name: 'Failed' })).waitFor({ timeout: UI_TIMEOUT });
+      await messageLog(page).getByRole('button', { name: 'Retry' }).waitFor({ timeout: UI_TIMEOUT });
+      await page.getByText(/read-only\.$/).first().waitFor({ timeout: UI_TIMEOUT });
+      expect(await composer(page).isDisabled()).toBe(true);
+      expect(await storedWithText(fixture, 'One more thing.')).toHaveLength(0);
+    });
   });
 });

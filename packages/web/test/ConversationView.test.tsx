@@ -1,4 +1,4 @@
-import type { HistoryPage, Message } from '@parley/protocol';
+import type { Message } from '@parley/protocol';
 import { ParleyError } from '@parley/sdk';
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
@@ -27,6 +27,11 @@ function renderView(fake: FakeApi) {
   return renderWithApi(<ConversationView conversationId="conv-checkout" meId={alice.userId} />, fake.api, { meId: alice.userId, path: '/c/conv-checkout' });
 }
 
+/** The texts of the shown messages matching `pattern`, in the order shown. */
+function shownTexts(pattern: RegExp): (string | null)[] {
+  return screen.getAllByText(pattern).map((element) => element.textContent);
+}
+
 function storedCopy(text: string, seq: number, clientId: string): Message {
   return makeMessage({ seq, senderId: alice.userId, text, clientId, createdAt: new Date().toISOString() });
 }
@@ -39,7 +44,7 @@ describe('ConversationView', () => {
     fake = createFakeApi();
     fake.conversationsGet.mockResolvedValue(makeConversation({ lastReadSeq: 3 }));
     fake.projectsGet.mockResolvedValue(makeProject());
-    fake.messagesList.mockResolvedValue({ items: history, hasMore: false } satisfies HistoryPage);
+    fake.serve(history);
   });
 
   it('says "Conversation not found" when the API answers 404', async () => {
@@ -65,7 +70,10 @@ describe('ConversationView', () => {
     expect(within(panel).getByText('Paul Okafor')).toBeInTheDocument();
   });
 
-  it('shows a sent message at once as "Sending", then once as "Sent", whether the ack or message:new comes first', async () => {
+  it.each([
+    ['message:new', 'the ack'],
+    ['the ack', 'message:new'],
+  ] as const)('shows a sent message at once as "Sending", then once as "Sent", when %s comes before %s', async (first, second) => {
     const ack = deferred<Message>();
     fake.liveSend.mockReturnValue(ack.promise);
     renderView(fake);
@@ -76,30 +84,49 @@ describe('ConversationView', () => {
     expect(screen.getByRole('img', { name: 'Sending' })).toBeInTheDocument();
     const [, body] = fake.liveSend.mock.calls[0] ?? [];
     expect(body?.clientId).toMatch(/^[0-9a-f-]{36}$/);
-    const clientId = body?.clientId ?? '';
+    const stored = storedCopy('Wireframes look great', 4, body?.clientId ?? '');
 
-    act(() => fake.emit('message:new', { message: storedCopy('Wireframes look great', 4, clientId) }));
-    await act(async () => ack.resolve(storedCopy('Wireframes look great', 4, clientId)));
-    expect(screen.getAllByText('Wireframes look great')).toHaveLength(1);
-    expect(screen.queryByRole('img', { name: 'Sending' })).not.toBeInTheDocument();
-    expect(within(bubbleOf('Wireframes look great')).getByRole('img', { name: 'Sent' })).toBeInTheDocument();
+    const arrivals = { 'message:new': () => act(() => fake.arrive(stored)), 'the ack': () => act(async () => ack.resolve(stored)) };
+    // Either one alone replaces the optimistic copy; the other then changes nothing.
+    for (const arrival of [first, second]) {
+      await arrivals[arrival]();
+      await waitFor(() => expect(screen.queryByRole('img', { name: 'Sending' })).not.toBeInTheDocument());
+      expect(screen.getAllByText('Wireframes look great')).toHaveLength(1);
+      expect(within(bubbleOf('Wireframes look great')).getByRole('img', { name: 'Sent' })).toBeInTheDocument();
+    }
   });
 
-  it('marks a failed send "Failed" and retries it with the same clientId', async () => {
-    fake.liveSend.mockRejectedValueOnce(new ParleyError('NETWORK_ERROR', 'no ack', 0));
+  it('retries a failed send by itself with the same clientId, then marks it "Failed"; Retry sends it again with that clientId', async () => {
+    fake.liveSend.mockRejectedValue(new ParleyError('NETWORK_ERROR', 'no ack', 0));
     renderView(fake);
     await screen.findByText('History 3');
     await userEvent.type(screen.getByRole('textbox', { name: 'Message' }), 'Are you there?{Enter}');
     expect(await screen.findByRole('img', { name: 'Failed' })).toBeInTheDocument();
+    // The fake outbox makes two attempts before giving up; both carry the same idempotency key.
+    const clientIds = fake.liveSend.mock.calls.map(([, body]) => body.clientId);
+    expect(clientIds).toHaveLength(2);
+    expect(clientIds[1]).toBe(clientIds[0]);
 
-    const firstClientId = fake.liveSend.mock.calls[0]?.[1].clientId;
-    fake.liveSend.mockImplementationOnce((_id, body) => Promise.resolve(storedCopy(body.text, 4, body.clientId ?? '')));
+    fake.liveSend.mockImplementation((_id, body) => Promise.resolve(storedCopy(body.text, 4, body.clientId ?? '')));
     await userEvent.click(screen.getByRole('button', { name: 'Retry' }));
-    expect(fake.liveSend).toHaveBeenCalledTimes(2);
-    expect(fake.liveSend.mock.calls[1]?.[1].clientId).toBe(firstClientId);
+    expect(fake.liveSend).toHaveBeenCalledTimes(3);
+    expect(fake.liveSend.mock.calls[2]?.[1].clientId).toBe(clientIds[0]);
     await waitFor(() => expect(screen.queryByRole('img', { name: 'Failed' })).not.toBeInTheDocument());
     expect(screen.getAllByText('Are you there?')).toHaveLength(1);
     expect(within(bubbleOf('Are you there?')).getByRole('img', { name: 'Sent' })).toBeInTheDocument();
+  });
+
+  it('fails a send refused on its merits at once, and refetches a conversation that became read-only', async () => {
+    fake.liveSend.mockRejectedValue(new ParleyError('CONVERSATION_READ_ONLY', 'the project is completed', 0));
+    renderView(fake);
+    await screen.findByText('History 3');
+    fake.conversationsGet.mockResolvedValue(makeConversation({ status: 'read_only', lastReadSeq: 3 }));
+    await userEvent.type(screen.getByRole('textbox', { name: 'Message' }), 'One last thing{Enter}');
+
+    expect(await screen.findByRole('img', { name: 'Failed' })).toBeInTheDocument();
+    expect(fake.liveSend).toHaveBeenCalledTimes(1);
+    expect(await screen.findByText('This conversation is read-only.')).toBeInTheDocument();
+    expect(screen.getByRole('textbox', { name: 'Message' })).toBeDisabled();
   });
 
   it('turns own messages "Read" when another participant reads them, and shows who is typing', async () => {
@@ -113,7 +140,7 @@ describe('ConversationView', () => {
     act(() => fake.emit('conversation:read', { conversationId: 'conv-checkout', userId: paul.userId, lastReadSeq: 3, readAt: new Date().toISOString() }));
     expect(await screen.findByRole('img', { name: 'Read' })).toBeInTheDocument();
 
-    act(() => fake.emit('message:new', { message: makeMessage({ seq: 4, senderId: paul.userId, text: 'Done typing' }) }));
+    act(() => fake.arrive(makeMessage({ seq: 4, senderId: paul.userId, text: 'Done typing' })));
     expect(await screen.findByText('Done typing')).toBeInTheDocument();
     expect(screen.queryByText('Paul Okafor is typing…')).not.toBeInTheDocument();
   });
@@ -122,7 +149,7 @@ describe('ConversationView', () => {
     fake.conversationsGet.mockResolvedValue(makeConversation({ lastReadSeq: 1 }));
     renderView(fake);
     await waitFor(() => expect(fake.liveMarkRead).toHaveBeenCalledWith('conv-checkout', 3));
-    act(() => fake.emit('message:new', { message: makeMessage({ seq: 4, text: 'One more' }) }));
+    act(() => fake.arrive(makeMessage({ seq: 4, text: 'One more' })));
     await waitFor(() => expect(fake.liveMarkRead).toHaveBeenLastCalledWith('conv-checkout', 4));
     expect(fake.liveMarkRead).toHaveBeenCalledTimes(2);
   });
@@ -139,22 +166,35 @@ describe('ConversationView', () => {
     expect(screen.getByRole('button', { name: 'Send' })).toBeDisabled();
   });
 
-  it('fetches what was missed after a reconnection, page by page, without duplicates', async () => {
+  it('fetches what was missed after a reconnection, once each and in order, also with a live message meanwhile', async () => {
     renderView(fake);
     await screen.findByText('History 3');
-    fake.messagesList.mockImplementation((_id, params = {}) => {
-      if (params.after === 3) return Promise.resolve({ items: [4, 5].map((seq) => makeMessage({ seq, text: `Missed ${seq}` })), hasMore: true });
-      if (params.after === 5) return Promise.resolve({ items: [makeMessage({ seq: 6, text: 'Missed 6' })], hasMore: false });
-      return Promise.reject(new Error(`unexpected ${JSON.stringify(params)}`));
-    });
+    // Opening the thread syncs it once from the highest seq held (the page may have missed a message).
+    await waitFor(() => expect(fake.messagesList.mock.calls.map(([, params]) => params?.after)).toEqual([undefined, 3]));
 
-    act(() => useRealtimeStore.getState().setConnection({ state: 'disconnected', error: null }));
-    act(() => useRealtimeStore.getState().setConnection({ state: 'connected', error: null }));
-    act(() => useRealtimeStore.getState().markThreadsStale());
+    act(() => fake.setStatus({ state: 'disconnected', error: null }));
+    fake.server.push(...[4, 5].map((seq) => makeMessage({ seq, text: `Missed ${seq}` })));
+    act(() => fake.setStatus({ state: 'connected', error: null }));
+    act(() => fake.arrive(makeMessage({ seq: 6, text: 'Live 6' })));
 
-    expect(await screen.findByText('Missed 6')).toBeInTheDocument();
-    expect(screen.getByText('Missed 4')).toBeInTheDocument();
-    expect(screen.getAllByText(/History 3|Missed 5/)).toHaveLength(2);
-    expect(fake.messagesList.mock.calls.map(([, params]) => params?.after)).toEqual([undefined, 3, 5]);
+    expect(await screen.findByText('Live 6')).toBeInTheDocument();
+    expect(shownTexts(/^(History|Missed|Live) \d$/)).toEqual(['History 1', 'History 2', 'History 3', 'Missed 4', 'Missed 5', 'Live 6']);
+    expect(fake.messagesList.mock.calls.map(([, params]) => params?.after).slice(0, 3)).toEqual([undefined, 3, 3]);
+  });
+
+  it('fills a gap when a live message skips a seq', async () => {
+    renderView(fake);
+    await screen.findByText('History 3');
+    fake.server.push(makeMessage({ seq: 4, text: 'Stored, never pushed' }));
+    act(() => fake.arrive(makeMessage({ seq: 5, text: 'Pushed after a gap' })));
+
+    expect(await screen.findByText('Stored, never pushed')).toBeInTheDocument();
+    expect(shownTexts(/^(History \d|Stored, never pushed|Pushed after a gap)$/)).toEqual([
+      'History 1',
+      'History 2',
+      'History 3',
+      'Stored, never pushed',
+      'Pushed after a gap',
+    ]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contiguousSeq, emptyThread, mergeBySeq, withNewestPage, withStoredMessage } from '../src/store/thread-state.js';
+import { contiguousSeq, emptyThread, mergeBySeq, withNewestPage, withPending, withStoredMessage } from '../src/store/thread-state.js';
 import { makeMessage } from './support/factories.js';
 
 const seqs = (messages: { seq: number }[]) => messages.map((message) => message.seq);
@@ -22,17 +22,22 @@ describe('thread state', () => {
     const twice = withStoredMessage(once, stored, 'client-alice');
     expect(once.pending).toEqual([]);
     expect(seqs(twice.messages)).toEqual([1, 2]);
-    expect(twice.stale).toBe(false);
   });
 
-  it('keeps live messages that arrive before the newest page, and flags a gap for catch-up', () => {
+  it('keeps own messages stored before the newest page arrived, and tracks from below a gap', () => {
     const early = withStoredMessage(emptyThread(), makeMessage({ seq: 8 }), 'me');
     const loaded = withNewestPage(early, { items: [6, 7].map((seq) => makeMessage({ seq })), hasMore: true });
     expect(seqs(loaded.messages)).toEqual([6, 7, 8]);
-    expect(loaded.stale).toBe(false);
+    expect(contiguousSeq(loaded)).toBe(8);
 
     const gapped = withStoredMessage(loaded, makeMessage({ seq: 11 }), 'me');
-    expect(gapped.stale).toBe(true);
     expect(contiguousSeq(gapped)).toBe(8);
+  });
+
+  it('shows an unsent message once, keeping when it was sent while its status changes', () => {
+    const sending = withPending(emptyThread(), { clientId: 'c-1', text: 'Hi', status: 'sending' });
+    const failed = withPending(sending, { clientId: 'c-1', text: 'Hi', status: 'failed' });
+    expect(failed.pending).toEqual([{ ...sending.pending[0], status: 'failed' }]);
+    expect(withPending(failed, { clientId: 'c-2', text: 'Again', status: 'sending' }).pending.map((item) => item.clientId)).toEqual(['c-1', 'c-2']);
   });
 });

@@ -1,4 +1,4 @@
-import type { Browser, BrowserContext, Locator, Page, WebSocket } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page, WebSocket, WebSocketRoute } from 'playwright-core';
 import type { Message } from '@parley/protocol';
 import type { Actor } from '../../../server/test/support/factories.js';
 import { startTestServer, type TestServer } from '../../../server/test/support/server.js';
@@ -61,6 +61,33 @@ export async function openAs(
   await untilLive(page, () => page.goto(`${url}${opts.path ?? '/'}#token=${actor.token}`));
   await page.getByRole('button', { name: 'Sign out' }).waitFor({ timeout: UI_TIMEOUT });
   return page;
+}
+
+/** A page's realtime connection under the test's control: see {@link controlRealtime}. */
+export interface RealtimeControl {
+  /** New sockets of the page wait (they reach the real server only on {@link release}). */
+  hold(): void;
+  /** Lets the waiting socket, and every later one, through to the server. */
+  release(): void;
+  /** Closes the page's open sockets, as a dropped network would; Socket.IO then reconnects by itself. */
+  cut(): Promise<void>;
+}
+
+/** Routes `page`'s Socket.IO WebSockets through the test (call it before the page loads); `held` starts in {@link RealtimeControl.hold}. */
+export async function controlRealtime(page: Page, opts: { held?: boolean } = {}): Promise<RealtimeControl> {
+  let gate = Promise.resolve();
+  let open = () => {};
+  const sockets: WebSocketRoute[] = [];
+  const hold = () => {
+    gate = new Promise<void>((resolve) => (open = resolve));
+  };
+  if (opts.held) hold();
+  await page.routeWebSocket(/\/socket\.io\//, async (socket) => {
+    await gate;
+    socket.connectToServer();
+    sockets.push(socket);
+  });
+  return { hold, release: () => open(), cut: () => Promise.all(sockets.splice(0).map((socket) => socket.close())).then(() => undefined) };
 }
 
 /** Closes every context in `pool` (and so their pages). */

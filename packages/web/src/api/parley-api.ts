@@ -9,9 +9,13 @@ export interface ParleyApi {
   projects: Pick<ParleyClient['projects'], 'get'>;
   conversations: Pick<ParleyClient['conversations'], 'list' | 'get' | 'updateSettings'>;
   notifications: Pick<ParleyClient['notifications'], 'list' | 'markRead'>;
-  messages: Pick<ParleyClient['messages'], 'list' | 'send'>;
+  messages: Pick<ParleyClient['messages'], 'list'>;
   reads: Pick<ParleyClient['reads'], 'markRead'>;
   live: ParleyClient['live'];
   realtime: Pick<Realtime, 'connect' | 'disconnect' | 'getStatus' | 'onStatus'>;
   on: ParleyClient['on'];
+  /** Every send of the app: one `clientId` per message, retried with it until stored or refused. */
+  outbox: Pick<ParleyClient['outbox'], 'send' | 'retry' | 'unsent' | 'onChange'>;
+  /** The messages of the loaded threads, exactly once and in `seq` order, caught up after gaps and reconnections. */
+  stream: Pick<ParleyClient['stream'], 'track' | 'untrack' | 'sync' | 'onMessage' | 'onError'>;
 }

@@ -36,7 +36,7 @@ export function ConversationView({ conversationId, meId }: { conversationId: str
   const conversation = conversationQuery.data;
   const projectQuery = useProject(conversation?.projectId ?? null);
   const history = useThreadHistory(conversationId);
-  const sender = useSendMessage(conversationId, meId);
+  const sender = useSendMessage(conversationId);
   const markRead = useMarkRead(conversationId, conversation?.lastReadSeq ?? 0);
   const othersReadSeq = useOthersReadSeq(conversationId, meId, conversation?.participants ?? NO_PARTICIPANTS);
   const typingNames = useTypingNames(conversationId, conversation?.participants ?? NO_PARTICIPANTS);

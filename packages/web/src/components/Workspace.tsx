@@ -2,6 +2,7 @@ import type { User } from '@parley/protocol';
 import { useRoute } from 'wouter';
 import { useApi } from '../hooks/use-api.js';
 import { useDesktopNotifications } from '../hooks/use-desktop-notifications.js';
+import { useOutboxSync } from '../hooks/use-outbox-sync.js';
 import { useRealtimeConnection } from '../hooks/use-realtime-connection.js';
 import { useRealtimeEvents } from '../hooks/use-realtime-events.js';
 import { AppHeader } from './AppHeader.js';
@@ -13,12 +14,13 @@ import { EmptyThread } from './EmptyThread.js';
 /**
  * The signed-in layout. From 640 px wide: the inbox on the left, the thread on the right. Narrower: the inbox
  * at `/`, the thread alone at `/c/:conversationId` (with a Back button). Owns the realtime connection and events
- * (and desktop notifications while the tab is hidden).
+ * (and desktop notifications while the tab is hidden), and shows the outbox's sends in the threads.
  */
 export function Workspace({ me }: { me: User }) {
   const api = useApi();
   useRealtimeConnection(api);
   useRealtimeEvents(api, me.id);
+  useOutboxSync(api, me.id);
   useDesktopNotifications(api);
   const [match, params] = useRoute('/c/:conversationId');
   const selectedId = match ? params.conversationId : null;

@@ -2,14 +2,18 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { TYPING_TIMEOUT_MS } from '@parley/protocol';
 import { applyConversationUpdate, applyNewMessage, applyOwnRead, applyPresence } from '../api/conversation-cache.js';
+import { isUnauthenticated } from '../api/auth-errors.js';
 import { applyNotification } from '../api/notification-cache.js';
 import type { ParleyApi } from '../api/parley-api.js';
 import { queryKeys } from '../api/query-keys.js';
 import { useRealtimeStore } from '../store/realtime-store.js';
+import { useSessionStore } from '../store/session-store.js';
 
 /**
  * Routes the server's events (contract § Realtime) to the realtime store and the query cache:
- * `message:new` into loaded threads and the inbox (and stops its sender's typing indicator),
+ * the SDK's message stream (`api.stream`: tracked threads' messages, once and in order, live or caught up) into
+ * the threads and the inbox; `message:new` of every conversation, tracked or not, into the inbox (applying a message
+ * twice changes nothing: the cache keeps the highest `seq`), and it stops its sender's typing indicator;
  * `conversation:read` / `message:read` into read positions (one's own zero the inbox badge),
  * `conversation:typing` into typing indicators, `conversation:updated` into the cached conversation,
  * `presence:update` into cached participants, `notification:new` into the bell's list (same id in place).
@@ -19,8 +23,15 @@ export function useRealtimeEvents(api: ParleyApi, meId: string): void {
   useEffect(() => {
     const store = useRealtimeStore.getState();
     const offs = [
-      api.on('message:new', ({ message }) => {
+      api.stream.onMessage((message) => {
         store.receiveMessage(message, meId);
+        applyNewMessage(queryClient, message, meId);
+      }),
+      // A failed catch-up is tried again by the stream at the next gap or reconnection; only a refused token ends anything.
+      api.stream.onError((error) => {
+        if (isUnauthenticated(error)) useSessionStore.getState().expire();
+      }),
+      api.on('message:new', ({ message }) => {
         if (message.senderId) store.setTyping(message.conversationId, message.senderId, null);
         applyNewMessage(queryClient, message, meId);
       }),

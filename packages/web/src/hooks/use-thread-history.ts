@@ -7,8 +7,6 @@ import { useApi } from './use-api.js';
 
 /** Messages per history request (contract: 1..100). */
 const PAGE_SIZE = 50;
-/** Catch-up reads pages of the largest size the contract allows. */
-const CATCH_UP_PAGE_SIZE = 100;
 
 /** A thread's history and the ways to extend it. */
 export interface ThreadHistory {
@@ -24,8 +22,12 @@ export interface ThreadHistory {
 
 /**
  * The history of one conversation, kept by `seq` in the realtime store: the newest page first, older pages on
- * demand (`before` the oldest seq held), and, whenever the thread is stale (a reconnection, or a live message
- * that skipped a seq), every page `after` the highest seq held without a gap until `hasMore` is false.
+ * demand (`before` the oldest seq held). Newer messages come from the SDK's message stream (`api.stream`, routed
+ * into the store by `useRealtimeEvents`): once the newest page is in and the socket has connected, the
+ * conversation is tracked from the highest seq held without a gap and synced once, which fetches what was stored
+ * after the page was read, or before the socket joined its rooms. From then on the stream delivers each message
+ * once and in order, and catches up by itself after a seq gap or a reconnection. Closing the view untracks it;
+ * opening it again tracks it from what the store still holds, which fetches only what came meanwhile.
  */
 export function useThreadHistory(conversationId: string): ThreadHistory {
   const api = useApi();
@@ -34,7 +36,6 @@ export function useThreadHistory(conversationId: string): ThreadHistory {
   const [attempt, setAttempt] = useState(0);
   const [loadingOlder, setLoadingOlder] = useState(false);
   const olderInFlight = useRef(false);
-  const catchUpInFlight = useRef(false);
 
   const onError = useCallback((cause: unknown) => {
     if (isUnauthenticated(cause)) useSessionStore.getState().expire();
@@ -56,27 +57,16 @@ export function useThreadHistory(conversationId: string): ThreadHistory {
     };
   }, [api, conversationId, attempt, onError]);
 
-  const reconnects = useRealtimeStore((state) => state.reconnects);
-  const stale = thread?.loaded === true && thread.stale;
+  const loaded = thread?.loaded === true;
+  const everConnected = useRealtimeStore((state) => state.everConnected);
   useEffect(() => {
-    if (!stale || catchUpInFlight.current) return;
-    catchUpInFlight.current = true;
-    const catchUp = async () => {
-      for (;;) {
-        const held = useRealtimeStore.getState().threads[conversationId];
-        if (!held) return;
-        const page = await api.messages.list(conversationId, { after: contiguousSeq(held), limit: CATCH_UP_PAGE_SIZE });
-        useRealtimeStore.getState().loadNewer(conversationId, page, !page.hasMore);
-        if (!page.hasMore || page.items.length === 0) return;
-      }
-    };
-    catchUp()
-      .catch(onError)
-      .finally(() => {
-        catchUpInFlight.current = false;
-      });
-    // `reconnects`: a catch-up that failed is tried again at the next reconnection.
-  }, [api, conversationId, stale, reconnects, onError]);
+    const held = useRealtimeStore.getState().threads[conversationId];
+    if (!loaded || !everConnected || !held) return;
+    api.stream.track(conversationId, contiguousSeq(held));
+    // Catch-up failures reach `api.stream.onError`; the stream tries again at the next gap or reconnection.
+    void api.stream.sync(conversationId);
+    return () => api.stream.untrack(conversationId);
+  }, [api, conversationId, loaded, everConnected]);
 
   const hasMoreBefore = thread?.hasMoreBefore === true;
   const oldestSeq = thread?.messages[0]?.seq;

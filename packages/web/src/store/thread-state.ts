@@ -7,25 +7,24 @@ export interface ThreadState {
   messages: Message[];
   /** Optimistic messages of the signed-in user not yet stored, oldest first. */
   pending: PendingMessage[];
-  /** False until the newest page arrived; live messages received meanwhile are kept and merged with it. */
+  /** False until the newest page arrived; own messages stored meanwhile are kept and merged with it. */
   loaded: boolean;
   /** True while older messages remain on the server (the last `before` page said `hasMore`). */
   hasMoreBefore: boolean;
-  /** True when a live message arrived with a `seq` beyond the next expected: fetch `after` to fill the gap. */
-  stale: boolean;
 }
 
 /** A thread whose newest page is on its way. */
 export function emptyThread(): ThreadState {
-  return { messages: [], pending: [], loaded: false, hasMoreBefore: false, stale: false };
+  return { messages: [], pending: [], loaded: false, hasMoreBefore: false };
 }
 
 /**
- * The thread once its newest page arrived. Live messages received while it was on its way are kept: the page
- * holds everything up to the moment it was read and the socket everything after, so together they have no gap.
+ * The thread once its newest page arrived, merged with what it already held (own messages stored while the page
+ * was on its way). What was stored after the page was read comes from the SDK's message stream, which the app
+ * tracks from {@link contiguousSeq} once the page is in.
  */
 export function withNewestPage(thread: ThreadState, page: HistoryPage): ThreadState {
-  return { ...thread, messages: mergeBySeq(thread.messages, page.items), loaded: true, hasMoreBefore: page.hasMore, stale: false };
+  return { ...thread, messages: mergeBySeq(thread.messages, page.items), loaded: true, hasMoreBefore: page.hasMore };
 }
 
 /** The highest stored `seq`, 0 for an empty thread. */
@@ -33,7 +32,7 @@ export function newestSeq(thread: ThreadState): number {
   return thread.messages.at(-1)?.seq ?? 0;
 }
 
-/** The highest `seq` held with no gap below it (down to the oldest held): where a catch-up starts. */
+/** The highest `seq` held with no gap below it (down to the oldest held): where the message stream takes over. */
 export function contiguousSeq(thread: ThreadState): number {
   const { messages } = thread;
   for (let index = 0; index < messages.length - 1; index += 1) {
@@ -63,13 +62,22 @@ function isAscending(messages: readonly Message[]): boolean {
   return messages.every((message, index) => index === 0 || (messages[index - 1]?.seq ?? -Infinity) < message.seq);
 }
 
-/** The thread after `message` (live or acknowledged) arrived: merged by seq, its pending copy (same `clientId`) gone. */
+/**
+ * The thread after a stored `message` arrived (from the message stream, or the outbox once sent): merged by seq,
+ * its pending copy (same `clientId`) gone. Either may come first; the second changes nothing.
+ */
 export function withStoredMessage(thread: ThreadState, message: Message, meId: string): ThreadState {
-  const expected = newestSeq(thread) + 1;
-  const gap = thread.loaded && message.seq > expected;
   const pending =
     message.clientId !== null && message.senderId === meId
       ? thread.pending.filter((item) => item.clientId !== message.clientId)
       : thread.pending;
-  return { ...thread, messages: mergeBySeq(thread.messages, [message]), pending, stale: thread.stale || gap };
+  return { ...thread, messages: mergeBySeq(thread.messages, [message]), pending };
+}
+
+/** The thread with an own unsent message shown (as sent at `createdAt` now, the first time) or its status changed. */
+export function withPending(thread: ThreadState, pending: Omit<PendingMessage, 'createdAt'>): ThreadState {
+  if (!thread.pending.some((item) => item.clientId === pending.clientId)) {
+    return { ...thread, pending: [...thread.pending, { ...pending, createdAt: new Date().toISOString() }] };
+  }
+  return { ...thread, pending: thread.pending.map((item) => (item.clientId === pending.clientId ? { ...item, status: pending.status } : item)) };
 }

@@ -1,12 +1,17 @@
-import type { ServerToClientEvents } from '@parley/protocol';
-import type { ConnectionStatus } from '@parley/sdk';
+import type { HistoryPage, Message, ServerToClientEvents } from '@parley/protocol';
+import { MessageStream, Outbox, type ConnectionStatus, type ParleyClient, type Realtime } from '@parley/sdk';
 import { vi } from 'vitest';
 import type { ParleyApi } from '../../src/api/parley-api.js';
 
 type EventName = keyof ServerToClientEvents;
 type Payload<E extends EventName> = Parameters<ServerToClientEvents[E]>[0];
 
-/** A fake SDK client: every method a `vi.fn` (rejecting until a test gives it an answer), events emitted by hand. */
+/**
+ * A fake SDK client: every method a `vi.fn` (rejecting until a test gives it an answer), events emitted by hand.
+ * `outbox` and `stream` are the SDK's real `Outbox` and `MessageStream` on top of these fakes, wired as
+ * `ParleyClient` wires them: the outbox sends with `live.send` while the status is `connected`, else `messages.send`,
+ * and tries twice at once before failing; the stream hears `message:new` and the status, and reads `messages.list`.
+ */
 export interface FakeApi {
   api: ParleyApi;
   conversationsList: ReturnType<typeof vi.fn<ParleyApi['conversations']['list']>>;
@@ -16,7 +21,8 @@ export interface FakeApi {
   notificationsMarkRead: ReturnType<typeof vi.fn<ParleyApi['notifications']['markRead']>>;
   projectsGet: ReturnType<typeof vi.fn<ParleyApi['projects']['get']>>;
   messagesList: ReturnType<typeof vi.fn<ParleyApi['messages']['list']>>;
-  messagesSend: ReturnType<typeof vi.fn<ParleyApi['messages']['send']>>;
+  /** The outbox's REST transport (`ParleyClient.messages.send`). */
+  messagesSend: ReturnType<typeof vi.fn<ParleyClient['messages']['send']>>;
   liveSend: ReturnType<typeof vi.fn<ParleyApi['live']['send']>>;
   liveTyping: ReturnType<typeof vi.fn<ParleyApi['live']['typing']>>;
   liveMarkRead: ReturnType<typeof vi.fn<ParleyApi['live']['markRead']>>;
@@ -24,6 +30,12 @@ export interface FakeApi {
   emit: <E extends EventName>(event: E, payload: Payload<E>) => void;
   /** Reports a connection status to `api.realtime.onStatus` listeners. */
   setStatus: (status: ConnectionStatus) => void;
+  /** The messages the fake server holds, once {@link serve} made `messages.list` answer from them. */
+  server: Message[];
+  /** Makes `messages.list` answer from {@link server} (holding `messages`) as the server does. */
+  serve: (messages: readonly Message[]) => void;
+  /** Stores `message` on the fake server, then pushes `message:new`, as the server does after its commit. */
+  arrive: (message: Message) => void;
 }
 
 const notAnswered = () => Promise.reject(new Error('the test gave no answer'));
@@ -41,17 +53,17 @@ export function createFakeApi(): FakeApi {
     notificationsMarkRead: vi.fn<ParleyApi['notifications']['markRead']>(() => Promise.resolve({ updated: 1 })),
     projectsGet: vi.fn<ParleyApi['projects']['get']>(notAnswered),
     messagesList: vi.fn<ParleyApi['messages']['list']>(notAnswered),
-    messagesSend: vi.fn<ParleyApi['messages']['send']>(notAnswered),
+    messagesSend: vi.fn<ParleyClient['messages']['send']>(notAnswered),
     liveSend: vi.fn<ParleyApi['live']['send']>(notAnswered),
     liveTyping: vi.fn<ParleyApi['live']['typing']>(() => Promise.resolve()),
     liveMarkRead: vi.fn<ParleyApi['live']['markRead']>((_id, seq) => Promise.resolve({ lastReadSeq: seq, unreadCount: 0 })),
   };
-  const api: ParleyApi = {
+  const api: Omit<ParleyApi, 'outbox' | 'stream'> = {
     me: vi.fn<ParleyApi['me']>(notAnswered),
     projects: { get: fake.projectsGet },
     conversations: { list: fake.conversationsList, get: fake.conversationsGet, updateSettings: fake.conversationsUpdateSettings },
     notifications: { list: fake.notificationsList, markRead: fake.notificationsMarkRead },
-    messages: { list: fake.messagesList, send: fake.messagesSend },
+    messages: { list: fake.messagesList },
     reads: { markRead: vi.fn<ParleyApi['reads']['markRead']>((_id, seq) => Promise.resolve({ lastReadSeq: seq, unreadCount: 0 })) },
     live: {
       join: vi.fn<ParleyApi['live']['join']>(notAnswered),
@@ -76,16 +88,45 @@ export function createFakeApi(): FakeApi {
       return () => set.delete(listener);
     },
   };
+  const emit: FakeApi['emit'] = (event, payload) => {
+    // Each listener was registered for this event name, so it takes this event's payload.
+    for (const listener of listeners.get(event) ?? []) (listener as (payload: Payload<typeof event>) => void)(payload);
+  };
+  const setStatus = (next: ConnectionStatus) => {
+    status = next;
+    for (const listener of statusListeners) listener(next);
+  };
+  const outbox = new Outbox((conversationId, body) => (status.state === 'connected' ? fake.liveSend : fake.messagesSend)(conversationId, body), {
+    maxAttempts: 2,
+    baseDelayMs: 0,
+  });
+  // MessageStream uses only `on` and `onStatus` of its Realtime; the class's private fields make a structural fake need the cast.
+  const realtime = { on: api.on, onStatus: api.realtime.onStatus } as unknown as Realtime;
+  const stream = new MessageStream(realtime, (conversationId, after) => fake.messagesList(conversationId, { after, limit: 100 }));
+  // The session's first connection, as the real client's stream hears it: later ones are reconnections.
+  setStatus(status);
+  const server: Message[] = [];
   return {
     ...fake,
-    api,
-    emit: (event, payload) => {
-      // Each listener was registered for this event name, so it takes this event's payload.
-      for (const listener of listeners.get(event) ?? []) (listener as (payload: Payload<typeof event>) => void)(payload);
+    api: { ...api, outbox, stream },
+    emit,
+    setStatus,
+    server,
+    serve: (messages) => {
+      server.splice(0, server.length, ...messages);
+      fake.messagesList.mockImplementation((conversationId, params = {}) => Promise.resolve(historyPage(server, conversationId, params)));
     },
-    setStatus: (next) => {
-      status = next;
-      for (const listener of statusListeners) listener(next);
+    arrive: (message) => {
+      server.push(message);
+      emit('message:new', { message });
     },
   };
+}
+
+/** What `GET …/messages` answers from `held`: ascending, the newest `limit` (default 50), or the first `limit` after `after`. */
+function historyPage(held: readonly Message[], conversationId: string, params: { before?: number; after?: number; limit?: number }): HistoryPage {
+  const { before = Infinity, after = 0, limit = 50 } = params;
+  const matching = held.filter((message) => message.conversationId === conversationId && message.seq < before && message.seq > after);
+  const items = params.after === undefined ? matching.slice(-limit) : matching.slice(0, limit);
+  return { items, hasMore: matching.length > items.length };
 }
