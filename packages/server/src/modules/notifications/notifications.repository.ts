@@ -45,17 +45,19 @@ export async function listUnmutedParticipants(db: Db, conversationId: string, us
 }
 
 /**
- * Inserts `row` as the user's unread notification for its conversation, or, when one is unread already
- * (the partial unique index `notifications_unread_uq`), adds one to its `count` and moves its message
- * fields to `row`'s message if that one is newer (higher `message_seq`), keeping its id. One atomic
- * statement, so concurrent messages never create two unread notifications. Returns the stored row.
+ * Inserts each of `rows` as its user's unread notification for its conversation, or, when one is unread
+ * already (the partial unique index `notifications_unread_uq`), adds one to its `count` and moves its message
+ * fields to the row's message if that one is newer (higher `message_seq`), keeping its id. One atomic
+ * statement for all rows (each for another user), so concurrent messages never create two unread
+ * notifications. Returns the stored rows.
  */
-export async function upsertUnreadNotification(db: Db, row: NotificationRow): Promise<NotificationRow> {
+export async function upsertUnreadNotifications(db: Db, rows: NotificationRow[]): Promise<NotificationRow[]> {
+  if (rows.length === 0) return [];
   const newer = (column: keyof NotificationsTable) =>
     sql<string>`case when excluded.message_seq > notifications.message_seq then ${sql.ref(`excluded.${column}`)} else ${sql.ref(`notifications.${column}`)} end`;
   return db
     .insertInto('notifications')
-    .values(row)
+    .values(rows)
     .onConflict((oc) =>
       oc
         .columns(['user_id', 'conversation_id'])
@@ -71,7 +73,7 @@ export async function upsertUnreadNotification(db: Db, row: NotificationRow): Pr
         }),
     )
     .returningAll()
-    .executeTakeFirstOrThrow();
+    .execute();
 }
 
 /** Keyset position in a notification list: newest first, ties by id. */

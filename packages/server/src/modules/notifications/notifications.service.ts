@@ -20,7 +20,7 @@ import {
   listNotifications,
   listUnmutedParticipants,
   markNotificationsRead,
-  upsertUnreadNotification,
+  upsertUnreadNotifications,
   type NotificationCursor,
   type NotificationRow,
 } from './notifications.repository.js';
@@ -82,10 +82,10 @@ export class NotificationsService {
       const context = await findMessageContext(trx, message.conversationId, message.senderId);
       if (!context) return [];
       const recipients = await listUnmutedParticipants(trx, message.conversationId, candidates, nowIso());
-      const rows: NotificationRow[] = [];
-      for (const userId of recipients) {
-        rows.push(
-          await upsertUnreadNotification(trx, {
+      return upsertUnreadNotifications(
+        trx,
+        recipients.map(
+          (userId): NotificationRow => ({
             id: newId(),
             user_id: userId,
             type: 'message.new',
@@ -101,9 +101,8 @@ export class NotificationsService {
             created_at: message.createdAt,
             read_at: null,
           }),
-        );
-      }
-      return rows;
+        ),
+      );
     });
     for (const row of stored) this.events.emit('notification.created', { userId: row.user_id, notification: presentNotification(row) });
   }
