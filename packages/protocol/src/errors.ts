@@ -21,6 +21,8 @@ export const errorCodes = [
   'CONVERSATION_READ_ONLY',
   'ALREADY_PARTICIPANT',
   'IDEMPOTENCY_CONFLICT',
+  'EDIT_WINDOW_EXPIRED',
+  'MESSAGE_DELETED',
 ] as const;
 
 export const ErrorCodeSchema = z.enum(errorCodes);

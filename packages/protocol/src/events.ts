@@ -52,6 +52,25 @@ export type ConversationUpdatedEvent = z.infer<typeof ConversationUpdatedEventSc
 export const PresenceUpdateEventSchema = z.object({ userId: IdSchema, online: z.boolean(), lastSeenAt: TimestampSchema.nullable() });
 export type PresenceUpdateEvent = z.infer<typeof PresenceUpdateEventSchema>;
 
+/** A message was edited, or its reactions changed: the message as the receiving user sees it. */
+export const MessageUpdatedEventSchema = z.object({ message: MessageSchema });
+export type MessageUpdatedEvent = z.infer<typeof MessageUpdatedEventSchema>;
+
+/** A message was deleted: it stays in place as a tombstone (no text). */
+export const MessageDeletedEventSchema = z.object({ conversationId: IdSchema, messageId: IdSchema, seq: z.number().int(), deletedAt: TimestampSchema });
+export type MessageDeletedEvent = z.infer<typeof MessageDeletedEventSchema>;
+
+/** `userId` added (`added: true`) or removed a reaction; `message` carries the reactions as the receiving user sees them. */
+export const MessageReactionEventSchema = z.object({
+  conversationId: IdSchema,
+  messageId: IdSchema,
+  userId: IdSchema,
+  emoji: z.string(),
+  added: z.boolean(),
+  message: MessageSchema,
+});
+export type MessageReactionEvent = z.infer<typeof MessageReactionEventSchema>;
+
 export const NotificationNewEventSchema = z.object({ notification: NotificationSchema });
 export type NotificationNewEvent = z.infer<typeof NotificationNewEventSchema>;
 
@@ -82,6 +101,12 @@ export interface ClientToServerEvents {
 export interface ServerToClientEvents {
   /** To every connected socket of every participant, the sender's own included. */
   'message:new': (payload: MessageNewEvent) => void;
+  /** To participants, each with their own view: a message was edited. */
+  'message:updated': (payload: MessageUpdatedEvent) => void;
+  /** To participants: a message was deleted (a tombstone stays). */
+  'message:deleted': (payload: MessageDeletedEvent) => void;
+  /** To participants, each with their own view: a reaction was added or removed. */
+  'message:reaction': (payload: MessageReactionEvent) => void;
   /** To participants, for the newest message a read covers. */
   'message:read': (payload: MessageReadEvent) => void;
   /** To participants, when one of them moves their read position forward. */

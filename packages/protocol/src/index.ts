@@ -10,4 +10,5 @@ export * from './messages.js';
 export * from './conversations.js';
 export * from './notifications.js';
 export * from './sync.js';
+export * from './search.js';
 export * from './events.js';

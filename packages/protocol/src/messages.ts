@@ -9,8 +9,25 @@ export type MessageType = z.infer<typeof MessageTypeSchema>;
 export const MAX_MESSAGE_LENGTH = 5000;
 
 /**
- * A stored message. `seq` is per conversation, starts at 1 and has no gaps.
- * `attachments`, `reactions` and `mentions` stay empty until their issues land.
+ * One emoji's reactions on a message: how many users reacted with it, who (in reacting order), and
+ * whether the user the message is shown to is one of them (`me`).
+ */
+export const ReactionSchema = z.object({ emoji: z.string(), count: z.number().int().min(1), userIds: z.array(IdSchema), me: z.boolean() });
+export type Reaction = z.infer<typeof ReactionSchema>;
+
+/** The message a reply answers, quoted: a preview of its text (≤ 100 code points), or `deleted: true` and no text. */
+export const ReplyPreviewSchema = z.object({ id: IdSchema, senderId: IdSchema.nullable(), preview: z.string(), deleted: z.boolean() });
+export type ReplyPreview = z.infer<typeof ReplyPreviewSchema>;
+
+/** Where a forwarded message came from. */
+export const ForwardedFromSchema = z.object({ messageId: IdSchema, conversationId: IdSchema, senderId: IdSchema.nullable() });
+export type ForwardedFrom = z.infer<typeof ForwardedFromSchema>;
+
+/**
+ * A stored message. `seq` is per conversation, starts at 1 and has no gaps. A deleted message keeps its
+ * place as a tombstone: `deletedAt` set, `text` empty, no reactions. `reactions` are shown to one user
+ * (`me`); `replyTo` quotes the parent of a reply; `forwardedFrom` names the original of a forward.
+ * `attachments` and `mentions` stay empty until their issues land.
  */
 export const MessageSchema = z
   .object({
@@ -25,8 +42,10 @@ export const MessageSchema = z
     deletedAt: TimestampSchema.nullable(),
     clientId: z.string().nullable(),
     replyToId: IdSchema.nullable(),
+    replyTo: ReplyPreviewSchema.nullable(),
+    forwardedFrom: ForwardedFromSchema.nullable(),
     attachments: z.array(z.unknown()),
-    reactions: z.array(z.unknown()),
+    reactions: z.array(ReactionSchema),
     mentions: z.array(z.unknown()),
   })
   .meta({ id: 'Message' });
@@ -68,3 +87,39 @@ export type MarkReadBody = z.infer<typeof MarkReadBodySchema>;
 /** The caller's read position after a read; `lastReadSeq` never moves backwards. */
 export const ReadStateSchema = z.object({ lastReadSeq: z.number().int(), unreadCount: z.number().int() });
 export type ReadState = z.infer<typeof ReadStateSchema>;
+
+/** `PATCH /api/messages/:id` body: the new text, validated as on send. */
+export const EditMessageBodySchema = z.object({ text: boundedText(MAX_MESSAGE_LENGTH) });
+export type EditMessageBody = z.infer<typeof EditMessageBodySchema>;
+
+/** One earlier version of an edited message: its text until `replacedAt`, when `editedBy` changed it. */
+export const MessageEditSchema = z
+  .object({ text: z.string(), createdAt: TimestampSchema, replacedAt: TimestampSchema, editedBy: IdSchema })
+  .meta({ id: 'MessageEdit' });
+export type MessageEdit = z.infer<typeof MessageEditSchema>;
+
+/** `GET /api/messages/:id/edits`: the earlier versions, oldest first. */
+export const MessageEditListSchema = z.object({ items: z.array(MessageEditSchema) });
+export type MessageEditList = z.infer<typeof MessageEditListSchema>;
+
+/**
+ * An emoji for a reaction: one to eight emoji characters (pictographs with their modifiers, variation
+ * selectors and zero-width joiners, e.g. 👍, 👍🏽, ❤️, 👩‍💻), at most 32 UTF-16 units.
+ */
+export const EmojiSchema = z
+  .string()
+  .min(1)
+  .max(32)
+  .regex(/^(?:[\p{Extended_Pictographic}\p{Emoji_Presentation}\p{Regional_Indicator}#*0-9]|\p{Emoji_Modifier}|\u200d|\ufe0f|\u20e3)+$/u, 'must be an emoji')
+  .refine((value) => /[\p{Extended_Pictographic}\p{Regional_Indicator}]/u.test(value), 'must be an emoji');
+
+/** `POST /api/messages/:id/reactions` body. */
+export const ReactionBodySchema = z.object({ emoji: EmojiSchema });
+export type ReactionBody = z.infer<typeof ReactionBodySchema>;
+
+/** `DELETE /api/messages/:id/reactions/:emoji` params. */
+export const ReactionParamsSchema = z.object({ id: IdSchema, emoji: EmojiSchema });
+
+/** `POST /api/messages/:id/forward` body: the conversation to copy the message into. */
+export const ForwardBodySchema = z.object({ conversationId: IdSchema, clientId: z.string().min(1).max(100).optional() });
+export type ForwardBody = z.infer<typeof ForwardBodySchema>;

@@ -7,7 +7,16 @@ import { MessageSchema } from './messages.js';
  * The kinds of change in a conversation's change stream (issue 4, guarantee 3). Edits, deletions, reactions
  * and removals join this list as they arrive; clients skip kinds they do not know.
  */
-export const ChangeKindSchema = z.enum(['message.created', 'conversation.read', 'conversation.updated', 'participant.added']);
+export const ChangeKindSchema = z.enum([
+  'message.created',
+  'message.edited',
+  'message.deleted',
+  'reaction.added',
+  'reaction.removed',
+  'conversation.read',
+  'conversation.updated',
+  'participant.added',
+]);
 export type ChangeKind = z.infer<typeof ChangeKindSchema>;
 
 /** What every change carries: its conversation, its `seq` in that conversation's change stream (1, 2, 3, … with no gaps) and when it happened. */
@@ -20,7 +29,8 @@ const changeBase = {
 /**
  * One change, as `GET /api/sync` returns it. Embedded messages and conversations show their state now
  * (the caller's own view of a conversation), not as they were at `at`.
- * - `message.created`: a message was stored.
+ * - `message.created`: a message was stored; `message.edited`, `message.deleted`: it was edited or deleted (a tombstone).
+ * - `reaction.added`, `reaction.removed`: `userId` added or removed the reaction `emoji`.
  * - `conversation.read`: `userId`'s read position moved forward to `lastReadSeq` (a message `seq`).
  * - `conversation.updated`: the conversation's status changed.
  * - `participant.added`: `userId` joined the conversation (the caller included: the conversation is new to them).
@@ -28,6 +38,10 @@ const changeBase = {
 export const SyncChangeSchema = z
   .discriminatedUnion('kind', [
     z.object({ ...changeBase, kind: z.literal('message.created'), message: MessageSchema }),
+    z.object({ ...changeBase, kind: z.literal('message.edited'), message: MessageSchema }),
+    z.object({ ...changeBase, kind: z.literal('message.deleted'), message: MessageSchema }),
+    z.object({ ...changeBase, kind: z.literal('reaction.added'), userId: IdSchema, emoji: z.string(), message: MessageSchema }),
+    z.object({ ...changeBase, kind: z.literal('reaction.removed'), userId: IdSchema, emoji: z.string(), message: MessageSchema }),
     z.object({ ...changeBase, kind: z.literal('conversation.read'), userId: IdSchema, lastReadSeq: z.number().int().min(0) }),
     z.object({ ...changeBase, kind: z.literal('conversation.updated'), conversation: ConversationSchema }),
     z.object({ ...changeBase, kind: z.literal('participant.added'), userId: IdSchema, conversation: ConversationSchema }),

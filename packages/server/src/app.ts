@@ -25,11 +25,16 @@ import { createTokenKeys } from './modules/identity/token-keys.js';
 import { marketplaceRoutes } from './modules/marketplace/marketplace.routes.js';
 import { ProjectsService } from './modules/marketplace/projects.service.js';
 import { RequestsService } from './modules/marketplace/requests.service.js';
+import { messageActionRoutes } from './modules/messages/message-actions.routes.js';
+import { MessageActionsService } from './modules/messages/message-actions.service.js';
 import { messageRoutes } from './modules/messages/messages.routes.js';
+import { ReactionsService } from './modules/messages/reactions.service.js';
 import { MessagesService } from './modules/messages/messages.service.js';
 import { createMemorySendLimiter } from './modules/messages/send-limiter.js';
 import { notificationRoutes } from './modules/notifications/notifications.routes.js';
 import { NotificationsService } from './modules/notifications/notifications.service.js';
+import { searchRoutes } from './modules/search/search.routes.js';
+import { SearchService } from './modules/search/search.service.js';
 import { syncRoutes } from './modules/sync/sync.routes.js';
 import { SyncService } from './modules/sync/sync.service.js';
 import { createMemoryPresenceTracker } from './modules/presence/presence-tracker.js';
@@ -75,12 +80,15 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<ParleyApp
   const conversations = new ConversationsService(db, events, presenceTracker);
   const messages = new MessagesService(db, events, createMemorySendLimiter(config.sendRate, config.sendBurst));
   const receipts = new ReceiptsService(db, events);
+  const messageActions = new MessageActionsService(db, events, config.editWindowMs);
+  const reactions = new ReactionsService(db, events);
   const typing = new TypingService(db, events, deps.logger);
   const requests = new RequestsService(db);
   const projects = new ProjectsService(db, events, conversations);
   const presence = new PresenceService(db, events, presenceTracker, work);
   const notifications = new NotificationsService(db, events, viewing, work);
   const sync = new SyncService(db, conversations);
+  const search = new SearchService(db);
 
   const loggerInstance: FastifyBaseLogger = deps.logger;
   const http = Fastify({ loggerInstance, logController: new LogController({ disableRequestLogging: true }) }).withTypeProvider<ZodTypeProvider>();
@@ -111,9 +119,11 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<ParleyApp
       await api.register(marketplaceRoutes(requests, projects));
       await api.register(conversationRoutes(conversations));
       await api.register(messageRoutes(messages));
+      await api.register(messageActionRoutes(messageActions, reactions, messages));
       await api.register(receiptRoutes(receipts));
       await api.register(notificationRoutes(notifications));
       await api.register(syncRoutes(sync));
+      await api.register(searchRoutes(search));
     },
     { prefix: '/api' },
   );

@@ -35,6 +35,8 @@ const EnvSchema = z.object({
   PARLEY_SEND_RATE: z.coerce.number().min(0).default(10),
   /** Per-user burst of message sends allowed above the rate. */
   PARLEY_SEND_BURST: z.coerce.number().int().min(1).default(20),
+  /** How long after sending a sender may edit a message, in seconds (default 15 minutes); 0: no limit. */
+  PARLEY_EDIT_WINDOW_S: z.coerce.number().int().min(0).default(900),
   /** The built web app served at `/`; default: this repository's `packages/web/dist`. */
   PARLEY_WEB_DIR: z.string().min(1).default(fileURLToPath(new URL('../../web/dist/', import.meta.url))),
   /** pino log level. */
@@ -54,6 +56,8 @@ export interface Config {
   readonly dataDir: string;
   readonly sendRate: number;
   readonly sendBurst: number;
+  /** How long after sending a message may be edited, in ms; 0: no limit. */
+  readonly editWindowMs: number;
   readonly webDir: string;
   readonly logLevel: z.infer<typeof EnvSchema>['PARLEY_LOG_LEVEL'];
 }
@@ -93,6 +97,7 @@ export function loadConfig(env: Record<string, string | undefined> = readEnviron
     dataDir: e.PARLEY_DATA_DIR,
     sendRate: e.PARLEY_SEND_RATE,
     sendBurst: e.PARLEY_SEND_BURST,
+    editWindowMs: e.PARLEY_EDIT_WINDOW_S * 1000,
     webDir: e.PARLEY_WEB_DIR,
     logLevel: e.PARLEY_LOG_LEVEL,
   });

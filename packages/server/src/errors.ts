@@ -39,6 +39,8 @@ const statusByCode: Record<ErrorCode, number> = {
   CONVERSATION_READ_ONLY: 409,
   ALREADY_PARTICIPANT: 409,
   IDEMPOTENCY_CONFLICT: 409,
+  EDIT_WINDOW_EXPIRED: 409,
+  MESSAGE_DELETED: 409,
 };
 
 /** The HTTP status of an error code; the only code → status map. */

@@ -24,6 +24,14 @@ export interface DomainEventMap {
    * `audienceIds` are the users who share a conversation with them, the user excluded.
    */
   'presence.changed': [{ userId: string; online: boolean; lastSeenAt: string | null; audienceIds: string[] }];
+  /** A message was edited; `views` holds it as each participant sees it. */
+  'message.updated': [{ conversationId: string; views: { userId: string; message: Message }[] }];
+  /** A message was deleted (a tombstone stays); `participantIds` are the conversation's participants. */
+  'message.deleted': [{ conversationId: string; messageId: string; seq: number; deletedAt: string; participantIds: string[] }];
+  /** `userId` added or removed the reaction `emoji`; `views` holds the message as each participant sees it. */
+  'message.reaction': [
+    { conversationId: string; messageId: string; userId: string; emoji: string; added: boolean; views: { userId: string; message: Message }[] },
+  ];
   /** A notification for `userId` was created, or its unread count grew (same id). */
   'notification.created': [{ userId: string; notification: Notification }];
 }

@@ -3,12 +3,16 @@ import type { Database } from './schema.js';
 import * as initial from './migrations/20261121000000-initial.js';
 import * as presenceNotifications from './migrations/20261121020000-presence-notifications.js';
 import * as changeLog from './migrations/20261121040000-change-log.js';
+import * as messageActions from './migrations/20261121050000-message-actions.js';
+import * as search from './migrations/20261121060000-search.js';
 
 /** Every migration, by its frozen timestamped name (CONVENTIONS rule 6). Add new ones at the end. */
 const migrations: Record<string, Migration> = {
   '20261121000000-initial': initial,
   '20261121020000-presence-notifications': presenceNotifications,
   '20261121040000-change-log': changeLog,
+  '20261121050000-message-actions': messageActions,
+  '20261121060000-search': search,
 };
 
 /**

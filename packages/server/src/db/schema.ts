@@ -1,7 +1,8 @@
 import type { ConversationsTable, ParticipantsTable } from '../modules/conversations/conversations.table.js';
 import type { UsersTable } from '../modules/identity/identity.table.js';
 import type { ProjectMembersTable, ProjectsTable, ProposalsTable, RequestsTable } from '../modules/marketplace/marketplace.table.js';
-import type { MessagesTable } from '../modules/messages/messages.table.js';
+import type { AuditLogTable } from '../modules/audit/audit.table.js';
+import type { MessageEditsTable, MessageReactionsTable, MessagesTable } from '../modules/messages/messages.table.js';
 import type { NotificationsTable } from '../modules/notifications/notifications.table.js';
 import type { ConversationChangesTable } from '../modules/sync/sync.table.js';
 
@@ -17,4 +18,7 @@ export interface Database {
   messages: MessagesTable;
   notifications: NotificationsTable;
   conversation_changes: ConversationChangesTable;
+  message_edits: MessageEditsTable;
+  message_reactions: MessageReactionsTable;
+  audit_log: AuditLogTable;
 }

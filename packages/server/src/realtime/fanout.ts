@@ -15,6 +15,18 @@ export function subscribeFanout(io: ParleyServer, events: DomainEvents): void {
     io.to(userRooms(participantIds)).emit('message:new', { message });
   });
 
+  events.on('message.updated', ({ views }) => {
+    for (const { userId, message } of views) io.to(rooms.user(userId)).emit('message:updated', { message });
+  });
+
+  events.on('message.deleted', ({ conversationId, messageId, seq, deletedAt, participantIds }) => {
+    io.to(userRooms(participantIds)).emit('message:deleted', { conversationId, messageId, seq, deletedAt });
+  });
+
+  events.on('message.reaction', ({ conversationId, messageId, userId, emoji, added, views }) => {
+    for (const view of views) io.to(rooms.user(view.userId)).emit('message:reaction', { conversationId, messageId, userId, emoji, added, message: view.message });
+  });
+
   events.on('conversation.read', ({ conversationId, userId, lastReadSeq, messageId, readAt, participantIds }) => {
     const target = io.to(userRooms(participantIds));
     target.emit('conversation:read', { conversationId, userId, lastReadSeq, readAt });

@@ -45,6 +45,8 @@ export function makeMessage(overrides: Partial<Message> & Pick<Message, 'seq'>):
     deletedAt: null,
     clientId: null,
     replyToId: null,
+    replyTo: null,
+    forwardedFrom: null,
     attachments: [],
     reactions: [],
     mentions: [],

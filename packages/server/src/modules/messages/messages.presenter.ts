@@ -1,22 +1,38 @@
-import type { Message } from '@parley/protocol';
+import type { ForwardedFrom, Message, Reaction, ReplyPreview } from '@parley/protocol';
 import type { MessageRow } from './messages.repository.js';
 
-/** messages row → the contract's `Message`. */
-export function presentMessage(row: MessageRow): Message {
+/** What a message shows beyond its own row; loaded by `message-views.ts`. */
+export interface MessageExtras {
+  replyTo: ReplyPreview | null;
+  forwardedFrom: ForwardedFrom | null;
+  reactions: Reaction[];
+}
+
+const NO_EXTRAS: MessageExtras = { replyTo: null, forwardedFrom: null, reactions: [] };
+
+/**
+ * messages row → the contract's `Message`. A deleted message is a tombstone: no text, no reactions
+ * (issue 5, "Delete"). Without `extras`, no reply quote, forward origin or reactions (a new message has none
+ * that need loading except its reply quote, which `message-views.ts` adds).
+ */
+export function presentMessage(row: MessageRow, extras: MessageExtras = NO_EXTRAS): Message {
+  const deleted = row.deleted_at !== null;
   return {
     id: row.id,
     conversationId: row.conversation_id,
     seq: row.seq,
     senderId: row.sender_id,
     type: row.type,
-    text: row.text,
+    text: deleted ? '' : row.text,
     createdAt: row.created_at,
     editedAt: row.edited_at,
     deletedAt: row.deleted_at,
     clientId: row.client_id,
     replyToId: row.reply_to_id,
+    replyTo: extras.replyTo,
+    forwardedFrom: extras.forwardedFrom,
     attachments: [],
-    reactions: [],
+    reactions: deleted ? [] : extras.reactions,
     mentions: [],
   };
 }

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { HistoryPage, HistoryQuery, Message, SendMessageInput, User } from '@parley/protocol';
+import type { ForwardBody, HistoryPage, HistoryQuery, Message, SendMessageInput, User } from '@parley/protocol';
 import { isUniqueViolation, type Db } from '../../db/database.js';
 import type { Database } from '../../db/schema.js';
 import { conflict, invalid } from '../../errors.js';
@@ -7,7 +7,8 @@ import type { DomainEvents } from '../../events.js';
 import { newId, nowIso } from '../../ids.js';
 import { requireParticipant } from '../conversations/conversations.access.js';
 import { advanceReadSeq, allocateSeq, listParticipantIds } from '../conversations/conversations.repository.js';
-import { presentMessage } from './messages.presenter.js';
+import { requireVisibleMessage } from './message-actions.service.js';
+import { presentMessageFor, presentMessages } from './message-views.js';
 import { findByClientId, findMessage, insertMessage, listMessages, type MessageRow } from './messages.repository.js';
 import type { SendLimiter } from './send-limiter.js';
 import { appendReadChange, insertChange } from '../sync/sync.repository.js';
@@ -24,12 +25,21 @@ export interface SendResult {
  */
 export async function appendMessage(
   trx: Db,
-  fields: Pick<MessageRow, 'conversation_id' | 'sender_id' | 'type' | 'text' | 'client_id' | 'reply_to_id'>,
+  fields: Pick<MessageRow, 'conversation_id' | 'sender_id' | 'type' | 'text' | 'client_id' | 'reply_to_id'> & Partial<Pick<MessageRow, 'forwarded_from_id'>>,
   at: string,
 ): Promise<MessageRow> {
   const seqs = await allocateSeq(trx, fields.conversation_id, at);
   if (seqs === undefined) throw conflict('CONVERSATION_READ_ONLY', 'This conversation is read-only');
-  const row: MessageRow = { ...fields, id: newId(), seq: seqs.seq, created_at: at, edited_at: null, deleted_at: null };
+  const row: MessageRow = {
+    forwarded_from_id: null,
+    ...fields,
+    id: newId(),
+    seq: seqs.seq,
+    created_at: at,
+    edited_at: null,
+    deleted_at: null,
+    deleted_by: null,
+  };
   await insertMessage(trx, row);
   await insertChange(trx, { conversation_id: row.conversation_id, kind: 'message.created', message_id: row.id, created_at: at }, seqs.changeSeq);
   return row;
@@ -50,9 +60,27 @@ export class MessagesService {
    * announced as `conversation.read` too (a reply implies the thread was read). Throws `NOT_FOUND` (not a participant), `VALIDATION_FAILED`,
    * `RATE_LIMITED`, `CONVERSATION_READ_ONLY` and `IDEMPOTENCY_CONFLICT` (a reused `clientId` with other content).
    */
-  async send(actor: User, conversationId: string, input: SendMessageInput): Promise<SendResult> {
+  send(actor: User, conversationId: string, input: SendMessageInput): Promise<SendResult> {
+    return this.store(actor, conversationId, input, null);
+  }
+
+  /**
+   * Copies a message into another conversation the caller participates in (issue 5, "forward"): a new message
+   * of the caller's with the same text, whose `forwardedFrom` names the original; sent as by {@link send}
+   * (`clientId` idempotency, rate limit, `message:new`). Throws `NOT_FOUND` (the message or the target conversation
+   * is not the caller's to see), `MESSAGE_DELETED`, `VALIDATION_FAILED` (system messages), and {@link send}'s errors.
+   */
+  async forward(actor: User, messageId: string, body: ForwardBody): Promise<SendResult> {
+    const source = await requireVisibleMessage(this.db, actor, messageId);
+    if (source.deleted_at !== null) throw conflict('MESSAGE_DELETED', 'This message was deleted');
+    if (source.type === 'system') throw invalid('messageId', 'system messages cannot be forwarded');
+    const input: SendMessageInput = { text: source.text, type: source.type, ...(body.clientId ? { clientId: body.clientId } : {}) };
+    return this.store(actor, body.conversationId, input, source.id);
+  }
+
+  private async store(actor: User, conversationId: string, input: SendMessageInput, forwardedFromId: string | null): Promise<SendResult> {
     const sender = await requireParticipant(this.db, conversationId, actor.id);
-    const replay = await this.findReplay(actor, conversationId, input);
+    const replay = await this.findReplay(actor, conversationId, input, forwardedFromId);
     if (replay) return replay;
     if (input.type !== 'text') throw invalid('type', 'must be text until attachments are supported');
     if (input.attachmentIds?.length) throw invalid('attachmentIds', 'are not supported yet');
@@ -72,6 +100,7 @@ export class MessagesService {
             text: input.text,
             client_id: input.clientId ?? null,
             reply_to_id: input.replyToId ?? null,
+            forwarded_from_id: forwardedFromId,
           },
           at,
         );
@@ -81,11 +110,11 @@ export class MessagesService {
       });
     } catch (error) {
       // A concurrent send with the same clientId won the unique index: answer with its message.
-      const winner = isUniqueViolation(error) ? await this.findReplay(actor, conversationId, input) : undefined;
+      const winner = isUniqueViolation(error) ? await this.findReplay(actor, conversationId, input, forwardedFromId) : undefined;
       if (winner) return winner;
       throw error;
     }
-    const message = presentMessage(result.row);
+    const message = await presentMessageFor(this.db, result.row, null);
     const { participantIds } = result;
     this.events.emit('message.created', { message, participantIds });
     if (coversOthers(sender, message.seq)) {
@@ -117,7 +146,7 @@ export class MessagesService {
     });
     const page = rows.slice(0, query.limit);
     if (direction === 'up') page.reverse();
-    return { items: page.map(presentMessage), hasMore: rows.length > query.limit };
+    return { items: await presentMessages(this.db, page, actor.id), hasMore: rows.length > query.limit };
   }
 
   /**
@@ -125,14 +154,19 @@ export class MessagesService {
    * a different text, type or reply target under the same key is `409 IDEMPOTENCY_CONFLICT` (issue 4,
    * guarantee 2), so a client bug that reuses keys cannot silently drop a new message.
    */
-  private async findReplay(actor: User, conversationId: string, input: SendMessageInput): Promise<SendResult | undefined> {
+  private async findReplay(actor: User, conversationId: string, input: SendMessageInput, forwardedFromId: string | null): Promise<SendResult | undefined> {
     if (!input.clientId) return undefined;
     const stored = await findByClientId(this.db, conversationId, actor.id, input.clientId);
     if (!stored) return undefined;
-    if (stored.text !== input.text || stored.type !== input.type || stored.reply_to_id !== (input.replyToId ?? null)) {
+    if (
+      stored.text !== input.text ||
+      stored.type !== input.type ||
+      stored.reply_to_id !== (input.replyToId ?? null) ||
+      stored.forwarded_from_id !== forwardedFromId
+    ) {
       throw conflict('IDEMPOTENCY_CONFLICT', 'This clientId was already used for a different message');
     }
-    return { message: presentMessage(stored), created: false };
+    return { message: await presentMessageFor(this.db, stored, actor.id), created: false };
   }
 
   private async checkReplyTarget(conversationId: string, replyToId: string): Promise<void> {

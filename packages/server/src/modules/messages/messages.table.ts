@@ -14,4 +14,26 @@ export interface MessagesTable {
   created_at: string;
   edited_at: string | null;
   deleted_at: string | null;
+  /** Who deleted it (the sender or an admin); null while not deleted. */
+  deleted_by: string | null;
+  /** The message this one is a forwarded copy of. */
+  forwarded_from_id: string | null;
+}
+
+/** `message_edits`: each earlier version of an edited message, with when it was written and replaced, and by whom. */
+export interface MessageEditsTable {
+  id: string;
+  message_id: string;
+  text: string;
+  created_at: string;
+  replaced_at: string;
+  edited_by: string;
+}
+
+/** `message_reactions`: one row per (message, user, emoji). */
+export interface MessageReactionsTable {
+  message_id: string;
+  user_id: string;
+  emoji: string;
+  created_at: string;
 }

@@ -1,5 +1,5 @@
-import type { SearchHighlight, SearchHit } from '@parley/protocol';
-import { presentMessage, previewText } from '../messages/messages.presenter.js';
+import type { Message, SearchHighlight, SearchHit } from '@parley/protocol';
+import { previewText } from '../messages/messages.presenter.js';
 import type { MessageRow } from '../messages/messages.repository.js';
 import { MARK_END, MARK_START } from './search.repository.js';
 
@@ -11,9 +11,9 @@ const MARKER_SPLIT = new RegExp(`([${MARK_START}${MARK_END}])`, 'u');
  * A matched message row and its marked snippet (from `findSnippets`) → the contract's `SearchHit`: the
  * snippet as plain text, with `…` where it starts after the text's start or ends before its end, and the
  * marked words as UTF-16 ranges into it. Without a snippet (the message changed between the queries),
- * its preview and no highlights.
+ * its preview and no highlights. `message` is the row as the caller sees it (`presentMessages`).
  */
-export function presentSearchHit(row: MessageRow, marked: string | undefined): SearchHit {
+export function presentSearchHit(row: MessageRow, message: Message, marked: string | undefined): SearchHit {
   const { snippet, highlights } = parseMarks(marked ?? previewText(row.text));
   // Where the excerpt sits in the text decides the ellipses; markers typed into a message are ignored.
   const plain = row.text.replace(MARKERS, '');
@@ -21,7 +21,7 @@ export function presentSearchHit(row: MessageRow, marked: string | undefined): S
   const before = at > 0 ? ELLIPSIS : '';
   const after = at >= 0 && at + snippet.length < plain.length ? ELLIPSIS : '';
   return {
-    message: presentMessage(row),
+    message,
     snippet: `${before}${snippet}${after}`,
     highlights: highlights.map(({ start, end }) => ({ start: start + before.length, end: end + before.length })),
   };

@@ -4,6 +4,8 @@ import type { Database } from '../../db/schema.js';
 import { invalid } from '../../errors.js';
 import { decodeCursor, encodeCursor } from '../../pagination.js';
 import { requireParticipant } from '../conversations/conversations.access.js';
+import { presentMessages } from '../messages/message-views.js';
+import { presentMessage } from '../messages/messages.presenter.js';
 import { presentSearchHit } from './search.presenter.js';
 import { findHits, findScore, findSnippets, type SearchFilter, type SearchPosition } from './search.repository.js';
 
@@ -27,9 +29,10 @@ export class SearchService {
     const rows = await findHits(this.db, filter, { after, limit: query.limit + 1 });
     const page = rows.slice(0, query.limit);
     const snippets = await findSnippets(this.db, query.q, page.map((row) => row.id));
+    const messages = await presentMessages(this.db, page, actor.id);
     const last = page.at(-1);
     return {
-      items: page.map((row) => presentSearchHit(row, snippets.get(row.id))),
+      items: page.map((row, index) => presentSearchHit(row, messages[index] ?? presentMessage(row), snippets.get(row.id))),
       nextCursor: rows.length > query.limit && last ? encodeCursor([String(last.score), last.id]) : null,
     };
   }

@@ -5,7 +5,7 @@ import type { ConversationChangesTable } from './sync.table.js';
 export type ChangeRow = Selectable<ConversationChangesTable>;
 
 /** A change to record: the columns its kind needs, the rest null. */
-export type NewChange = Pick<ChangeRow, 'conversation_id' | 'kind' | 'created_at'> & Partial<Pick<ChangeRow, 'message_id' | 'user_id' | 'value'>>;
+export type NewChange = Pick<ChangeRow, 'conversation_id' | 'kind' | 'created_at'> & Partial<Pick<ChangeRow, 'message_id' | 'user_id' | 'value' | 'emoji'>>;
 
 /**
  * A position in the global change order `(tx, id)`: everything at or before it has been handed out.
@@ -42,6 +42,7 @@ export async function insertChange(db: Db, change: NewChange, seq: number): Prom
       message_id: change.message_id ?? null,
       user_id: change.user_id ?? null,
       value: change.value ?? null,
+      emoji: change.emoji ?? null,
       created_at: change.created_at,
       ...(isPostgres(db) ? { tx: sql<number>`pg_current_xact_id()::text::bigint` } : {}),
     })

@@ -4,7 +4,7 @@ import type { Database } from '../../db/schema.js';
 import { invalid } from '../../errors.js';
 import { decodeCursor, encodeCursor } from '../../pagination.js';
 import type { ConversationsService } from '../conversations/conversations.service.js';
-import { presentMessage } from '../messages/messages.presenter.js';
+import { presentMessages } from '../messages/message-views.js';
 import { currentPosition, listChangesFor, type ChangePosition, type ChangeRow } from './sync.repository.js';
 
 /**
@@ -36,7 +36,7 @@ export class SyncService {
     const messages = new Map<string, Message>();
     if (messageIds.length > 0) {
       const found = await this.db.selectFrom('messages').selectAll().where('id', 'in', messageIds).execute();
-      for (const row of found) messages.set(row.id, presentMessage(row));
+      for (const message of await presentMessages(this.db, found, actor.id)) messages.set(message.id, message);
     }
     const conversations = new Map<string, Promise<Conversation>>();
     const conversation = (id: string) => {
@@ -49,9 +49,17 @@ export class SyncService {
     for (const row of rows) {
       const base = { conversationId: row.conversation_id, seq: row.seq, at: row.created_at };
       switch (row.kind) {
-        case 'message.created': {
+        case 'message.created':
+        case 'message.edited':
+        case 'message.deleted': {
           const message = row.message_id ? messages.get(row.message_id) : undefined;
           if (message) changes.push({ ...base, kind: row.kind, message });
+          break;
+        }
+        case 'reaction.added':
+        case 'reaction.removed': {
+          const message = row.message_id ? messages.get(row.message_id) : undefined;
+          if (message) changes.push({ ...base, kind: row.kind, userId: row.user_id ?? '', emoji: row.emoji ?? '', message });
           break;
         }
         case 'conversation.read':

@@ -16,5 +16,7 @@ export interface ConversationChangesTable {
   user_id: string | null;
   /** `conversation.read`: the new read position (a message `seq`). */
   value: number | null;
+  /** `reaction.added` / `reaction.removed`: the emoji. */
+  emoji: string | null;
   created_at: string;
 }
