@@ -5,8 +5,10 @@ import {
   DevUserListSchema,
   HistoryPageSchema,
   MarkNotificationsReadResultSchema,
+  MessageEditListSchema,
   MessageSchema,
   NotificationPageSchema,
+  SearchPageSchema,
   ProjectPageSchema,
   ProjectSchema,
   ReadStateSchema,
@@ -19,7 +21,9 @@ import {
   type MarkNotificationsReadBody,
   type MarkNotificationsReadResult,
   type Message,
+  type MessageEditList,
   type NotificationPage,
+  type SearchPage,
   type Project,
   type ProjectPage,
   type ReadState,
@@ -132,6 +136,25 @@ export class ParleyClient {
     /** `POST /api/conversations/:id/messages`; a repeated `clientId` returns the stored message. */
     send: (conversationId: string, body: SendMessageBody): Promise<Message> =>
       this.rest.call('POST', `/conversations/${encodeURIComponent(conversationId)}/messages`, MessageSchema, body),
+    /** `PATCH /api/messages/:id {text}`: the sender's edit within the edit window (`EDIT_WINDOW_EXPIRED` after it). */
+    edit: (messageId: string, text: string): Promise<Message> => this.rest.call('PATCH', `/messages/${encodeURIComponent(messageId)}`, MessageSchema, { text }),
+    /** `DELETE /api/messages/:id`: soft delete by the sender (or an admin); resolves with the tombstone. */
+    delete: (messageId: string): Promise<Message> => this.rest.call('DELETE', `/messages/${encodeURIComponent(messageId)}`, MessageSchema),
+    /** `GET /api/messages/:id/edits`: the earlier versions, oldest first. */
+    edits: (messageId: string): Promise<MessageEditList> =>
+      this.rest.call('GET', `/messages/${encodeURIComponent(messageId)}/edits`, MessageEditListSchema),
+    /** `POST /api/messages/:id/forward`: a copy in another conversation of the caller's, recording its origin. */
+    forward: (messageId: string, conversationId: string, clientId?: string): Promise<Message> =>
+      this.rest.call('POST', `/messages/${encodeURIComponent(messageId)}/forward`, MessageSchema, { conversationId, ...(clientId ? { clientId } : {}) }),
+    /** `POST /api/messages/:id/reactions {emoji}`: adds the caller's reaction (again: no change). */
+    react: (messageId: string, emoji: string): Promise<Message> =>
+      this.rest.call('POST', `/messages/${encodeURIComponent(messageId)}/reactions`, MessageSchema, { emoji }),
+    /** `DELETE /api/messages/:id/reactions/:emoji`: removes the caller's reaction. */
+    unreact: (messageId: string, emoji: string): Promise<Message> =>
+      this.rest.call('DELETE', `/messages/${encodeURIComponent(messageId)}/reactions/${encodeURIComponent(emoji)}`, MessageSchema),
+    /** `GET /api/search/messages`: full-text search over the caller's conversations, best match first. */
+    search: (params: { q: string; conversationId?: string; cursor?: string; limit?: number }): Promise<SearchPage> =>
+      this.rest.call('GET', `/search/messages${query(params)}`, SearchPageSchema),
   };
 
   readonly reads = {

@@ -135,6 +135,24 @@ describe.each(dialects)('ParleyClient REST resources (%s)', (dialect) => {
       expect(history.items.map((m) => m.seq)).toEqual([1, 2]);
     });
 
+    it('edit(), react(), unreact(), edits(), delete() and search() act on a message and answer it as the caller sees it', async () => {
+      const { client, provider, conversation } = await createProject(t);
+      const sdk = pool.make(t, client);
+      const other = pool.make(t, provider);
+      const sent = await sdk.messages.send(conversation.id, { text: 'The invoice follows tomorrow' });
+      expect(await sdk.messages.edit(sent.id, 'The invoice follows on Monday')).toMatchObject({ text: 'The invoice follows on Monday', editedAt: expect.any(String) });
+      expect((await other.messages.edits(sent.id)).items.map((e) => e.text)).toEqual(['The invoice follows tomorrow']);
+      expect((await other.messages.react(sent.id, '👍')).reactions).toEqual([{ emoji: '👍', count: 1, userIds: [provider.id], me: true }]);
+      expect((await sdk.messages.list(conversation.id)).items.at(-1)?.reactions).toEqual([{ emoji: '👍', count: 1, userIds: [provider.id], me: false }]);
+      expect((await other.messages.unreact(sent.id, '👍')).reactions).toEqual([]);
+      const hits = await other.messages.search({ q: 'invoice monday' });
+      expect(hits.items.map((hit) => hit.message.id)).toEqual([sent.id]);
+      expect(hits.items[0]?.highlights.length).toBe(2);
+      expect(await sdk.messages.delete(sent.id)).toMatchObject({ id: sent.id, text: '', deletedAt: expect.any(String) });
+      expect((await other.messages.search({ q: 'invoice' })).items).toEqual([]);
+      await expect(other.messages.edit(sent.id, 'not mine')).rejects.toMatchObject({ code: 'FORBIDDEN', status: 403 });
+    });
+
     it('list() returns the newest page and pages with before and after', async () => {
       const { client, provider, conversation } = await createProject(t);
       const sdk = pool.make(t, client);
