@@ -23,6 +23,9 @@ export const errorCodes = [
   'IDEMPOTENCY_CONFLICT',
   'EDIT_WINDOW_EXPIRED',
   'MESSAGE_DELETED',
+  'CONVERSATION_LOCKED',
+  'ALREADY_REPORTED',
+  'REPORT_ALREADY_RESOLVED',
 ] as const;
 
 export const ErrorCodeSchema = z.enum(errorCodes);

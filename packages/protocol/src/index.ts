@@ -11,4 +11,5 @@ export * from './conversations.js';
 export * from './notifications.js';
 export * from './sync.js';
 export * from './search.js';
+export * from './moderation.js';
 export * from './events.js';

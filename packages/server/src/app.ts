@@ -33,6 +33,10 @@ import { MessagesService } from './modules/messages/messages.service.js';
 import { createMemorySendLimiter } from './modules/messages/send-limiter.js';
 import { notificationRoutes } from './modules/notifications/notifications.routes.js';
 import { NotificationsService } from './modules/notifications/notifications.service.js';
+import { adminRoutes } from './modules/admin/admin.routes.js';
+import { AdminService } from './modules/admin/admin.service.js';
+import { reportRoutes } from './modules/moderation/reports.routes.js';
+import { ReportsService } from './modules/moderation/reports.service.js';
 import { searchRoutes } from './modules/search/search.routes.js';
 import { SearchService } from './modules/search/search.service.js';
 import { syncRoutes } from './modules/sync/sync.routes.js';
@@ -89,6 +93,8 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<ParleyApp
   const notifications = new NotificationsService(db, events, viewing, work);
   const sync = new SyncService(db, conversations);
   const search = new SearchService(db);
+  const admin = new AdminService(db, events, conversations);
+  const reports = new ReportsService(db, messageActions, admin);
 
   const loggerInstance: FastifyBaseLogger = deps.logger;
   const http = Fastify({ loggerInstance, logController: new LogController({ disableRequestLogging: true }) }).withTypeProvider<ZodTypeProvider>();
@@ -124,6 +130,8 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<ParleyApp
       await api.register(notificationRoutes(notifications));
       await api.register(syncRoutes(sync));
       await api.register(searchRoutes(search));
+      await api.register(adminRoutes(admin));
+      await api.register(reportRoutes(reports));
     },
     { prefix: '/api' },
   );

@@ -41,6 +41,9 @@ const statusByCode: Record<ErrorCode, number> = {
   IDEMPOTENCY_CONFLICT: 409,
   EDIT_WINDOW_EXPIRED: 409,
   MESSAGE_DELETED: 409,
+  CONVERSATION_LOCKED: 409,
+  ALREADY_REPORTED: 409,
+  REPORT_ALREADY_RESOLVED: 409,
 };
 
 /** The HTTP status of an error code; the only code → status map. */

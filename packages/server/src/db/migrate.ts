@@ -5,6 +5,7 @@ import * as presenceNotifications from './migrations/20261121020000-presence-not
 import * as changeLog from './migrations/20261121040000-change-log.js';
 import * as messageActions from './migrations/20261121050000-message-actions.js';
 import * as search from './migrations/20261121060000-search.js';
+import * as moderation from './migrations/20261121070000-moderation.js';
 
 /** Every migration, by its frozen timestamped name (CONVENTIONS rule 6). Add new ones at the end. */
 const migrations: Record<string, Migration> = {
@@ -13,6 +14,7 @@ const migrations: Record<string, Migration> = {
   '20261121040000-change-log': changeLog,
   '20261121050000-message-actions': messageActions,
   '20261121060000-search': search,
+  '20261121070000-moderation': moderation,
 };
 
 /**

@@ -4,7 +4,7 @@ import { newId } from '../../ids.js';
 /** What the audit log records; `details` is stored as JSON. */
 export interface AuditEntry {
   actorId: string;
-  action: 'message.edited' | 'message.deleted';
+  action: 'message.edited' | 'message.deleted' | 'report.resolved' | 'conversation.status';
   conversationId: string | null;
   messageId: string | null;
   details: Record<string, unknown>;

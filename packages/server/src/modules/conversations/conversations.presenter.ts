@@ -23,7 +23,8 @@ export function presentConversation(row: ConversationViewRow, participants: Part
             senderId: row.lm_sender_id,
             // The row's type column only ever holds MessageType values (messages.table.ts).
             type: row.lm_type as MessageType,
-            preview: previewText(row.lm_text ?? ''),
+            // A deleted message's text is never shown (issue 5, "Delete"), the preview included.
+            preview: row.lm_deleted_at === null ? previewText(row.lm_text ?? '') : '',
             createdAt: row.lm_created_at ?? row.last_message_at,
           },
     unreadCount: Number(row.unread_count ?? 0),

@@ -1,4 +1,4 @@
-import { sql, type Selectable } from 'kysely';
+import { sql, type RawBuilder, type Selectable, type SqlBool } from 'kysely';
 import type { Db } from '../../db/database.js';
 import type { ConversationsTable, ParticipantsTable } from './conversations.table.js';
 
@@ -19,6 +19,7 @@ export interface ConversationViewRow extends ConversationRow {
   lm_type: string | null;
   lm_text: string | null;
   lm_created_at: string | null;
+  lm_deleted_at: string | null;
 }
 
 /** One participant with the user fields the contract shows. */
@@ -156,6 +157,19 @@ export interface ActivityCursor {
  * The caller's conversations, newest activity first (keyset on `last_message_at, id`), or just `onlyId`.
  * `search` matches conversation title, project title and participant names, case-insensitively.
  */
+/**
+ * True for a conversation (aliased `c` in the query) whose title, project title or a participant's name
+ * contains `search`, case-insensitively (Unicode `lower` on both dialects, see db/database.ts); `%` and `_`
+ * in `search` match themselves.
+ */
+export function matchesConversationSearch(search: string): RawBuilder<SqlBool> {
+  const pattern = `%${search.toLowerCase().replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+  const like = (column: string) => sql<SqlBool>`lower(${sql.ref(column)}) like ${pattern} escape '\\'`;
+  return sql<SqlBool>`(${like('c.title')}
+    or exists (select 1 from projects pr where pr.id = c.project_id and ${like('pr.title')})
+    or exists (select 1 from conversation_participants sp inner join users su on su.id = sp.user_id where sp.conversation_id = c.id and ${like('su.name')}))`;
+}
+
 export function listConversationViews(
   db: Db,
   userId: string,
@@ -167,7 +181,7 @@ export function listConversationViews(
     .leftJoin('messages as m', (join) => join.onRef('m.conversation_id', '=', 'c.id').onRef('m.seq', '=', 'c.last_seq'))
     .selectAll('c')
     .select(['p.last_read_seq', 'p.muted', 'p.muted_until', 'p.archived', 'p.pinned'])
-    .select(['m.id as lm_id', 'm.sender_id as lm_sender_id', 'm.type as lm_type', 'm.text as lm_text', 'm.created_at as lm_created_at'])
+    .select(['m.id as lm_id', 'm.sender_id as lm_sender_id', 'm.type as lm_type', 'm.text as lm_text', 'm.created_at as lm_created_at', 'm.deleted_at as lm_deleted_at'])
     .select((eb) =>
       eb
         .selectFrom('messages as u')
@@ -180,24 +194,7 @@ export function listConversationViews(
     .where('p.user_id', '=', userId);
   if (opts.onlyId) query = query.where('c.id', '=', opts.onlyId);
   if (opts.archived !== undefined) query = query.where('p.archived', '=', opts.archived ? 1 : 0);
-  if (opts.search) {
-    const pattern = `%${opts.search.toLowerCase().replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
-    const like = (column: string) => sql<boolean>`lower(${sql.ref(column)}) like ${pattern} escape '\\'`;
-    query = query.where((eb) =>
-      eb.or([
-        like('c.title'),
-        eb.exists(eb.selectFrom('projects as pr').select('pr.id').whereRef('pr.id', '=', 'c.project_id').where(like('pr.title'))),
-        eb.exists(
-          eb
-            .selectFrom('conversation_participants as sp')
-            .innerJoin('users as su', 'su.id', 'sp.user_id')
-            .select('sp.user_id')
-            .whereRef('sp.conversation_id', '=', 'c.id')
-            .where(like('su.name')),
-        ),
-      ]),
-    );
-  }
+  if (opts.search) query = query.where(matchesConversationSearch(opts.search));
   if (opts.after) {
     const { lastMessageAt, id } = opts.after;
     query = query.where((eb) =>

@@ -5,8 +5,8 @@ import { conflict, forbidden, notFound } from '../../errors.js';
 import type { DomainEvents } from '../../events.js';
 import { newId, nowIso } from '../../ids.js';
 import { recordAudit } from '../audit/audit.repository.js';
-import { requireParticipant } from '../conversations/conversations.access.js';
-import { findConversation, listParticipantIds } from '../conversations/conversations.repository.js';
+import { requireParticipant, requireWritable } from '../conversations/conversations.access.js';
+import { listParticipantIds } from '../conversations/conversations.repository.js';
 import { appendChange } from '../sync/sync.repository.js';
 import { presentMessageFor, viewsFor } from './message-views.js';
 import { findMessage, type MessageRow } from './messages.repository.js';
@@ -46,7 +46,7 @@ export class MessageActionsService {
     if (this.editWindowMs > 0 && Date.now() - Date.parse(row.created_at) > this.editWindowMs) {
       throw conflict('EDIT_WINDOW_EXPIRED', `Messages can be edited for ${Math.round(this.editWindowMs / 60_000)} minutes after sending`);
     }
-    await this.requireActive(row.conversation_id);
+    await requireWritable(this.db, row.conversation_id);
     if (body.text === row.text) return presentMessageFor(this.db, row, actor.id);
 
     const at = nowIso();
@@ -137,11 +137,6 @@ export class MessageActionsService {
     const row = await findMessage(this.db, messageId);
     if (!row) throw notFound('message', messageId);
     return row;
-  }
-
-  private async requireActive(conversationId: string): Promise<void> {
-    const conversation = await findConversation(this.db, conversationId);
-    if (conversation?.status !== 'active') throw conflict('CONVERSATION_READ_ONLY', 'This conversation is read-only');
   }
 
   /** After commit: each participant's view of the message as `message:updated`; the caller's view is returned. */

@@ -5,8 +5,8 @@ import type { Database } from '../../db/schema.js';
 import { conflict, invalid } from '../../errors.js';
 import type { DomainEvents } from '../../events.js';
 import { newId, nowIso } from '../../ids.js';
-import { requireParticipant } from '../conversations/conversations.access.js';
-import { advanceReadSeq, allocateSeq, listParticipantIds } from '../conversations/conversations.repository.js';
+import { notWritable, requireParticipant } from '../conversations/conversations.access.js';
+import { advanceReadSeq, allocateSeq, findConversation, listParticipantIds } from '../conversations/conversations.repository.js';
 import { requireVisibleMessage } from './message-actions.service.js';
 import { presentMessageFor, presentMessages } from './message-views.js';
 import { findByClientId, findMessage, insertMessage, listMessages, type MessageRow } from './messages.repository.js';
@@ -21,7 +21,7 @@ export interface SendResult {
 
 /**
  * Stores a message under the conversation's next `seq`, with its `message.created` change, inside the caller's transaction. Throws
- * `CONVERSATION_READ_ONLY` when the conversation is not active (contract § Marketplace flow).
+ * `CONVERSATION_READ_ONLY` when the conversation is not active (contract § Marketplace flow), `CONVERSATION_LOCKED` when an admin locked it.
  */
 export async function appendMessage(
   trx: Db,
@@ -29,7 +29,7 @@ export async function appendMessage(
   at: string,
 ): Promise<MessageRow> {
   const seqs = await allocateSeq(trx, fields.conversation_id, at);
-  if (seqs === undefined) throw conflict('CONVERSATION_READ_ONLY', 'This conversation is read-only');
+  if (seqs === undefined) throw notWritable((await findConversation(trx, fields.conversation_id))?.status);
   const row: MessageRow = {
     forwarded_from_id: null,
     ...fields,
@@ -43,6 +43,23 @@ export async function appendMessage(
   await insertMessage(trx, row);
   await insertChange(trx, { conversation_id: row.conversation_id, kind: 'message.created', message_id: row.id, created_at: at }, seqs.changeSeq);
   return row;
+}
+
+/**
+ * The rows of a history page in ascending `seq` (keyset, never OFFSET): without `before`/`after` the newest
+ * page, `hasMore` saying older ones exist; with `after` the ones just above it, `hasMore` saying newer ones exist.
+ */
+export async function readHistoryPage(db: Db, conversationId: string, query: HistoryQuery): Promise<{ rows: MessageRow[]; hasMore: boolean }> {
+  const direction = query.after === undefined ? 'up' : 'down';
+  const rows = await listMessages(db, conversationId, {
+    direction,
+    ...(query.before === undefined ? {} : { beforeSeq: query.before }),
+    ...(query.after === undefined ? {} : { afterSeq: query.after }),
+    limit: query.limit + 1,
+  });
+  const page = rows.slice(0, query.limit);
+  if (direction === 'up') page.reverse();
+  return { rows: page, hasMore: rows.length > query.limit };
 }
 
 /** Sending and reading messages (contract § Conversations and messages). */
@@ -137,16 +154,8 @@ export class MessagesService {
    */
   async history(actor: User, conversationId: string, query: HistoryQuery): Promise<HistoryPage> {
     await requireParticipant(this.db, conversationId, actor.id);
-    const direction = query.after === undefined ? 'up' : 'down';
-    const rows = await listMessages(this.db, conversationId, {
-      direction,
-      ...(query.before === undefined ? {} : { beforeSeq: query.before }),
-      ...(query.after === undefined ? {} : { afterSeq: query.after }),
-      limit: query.limit + 1,
-    });
-    const page = rows.slice(0, query.limit);
-    if (direction === 'up') page.reverse();
-    return { items: await presentMessages(this.db, page, actor.id), hasMore: rows.length > query.limit };
+    const { rows, hasMore } = await readHistoryPage(this.db, conversationId, query);
+    return { items: await presentMessages(this.db, rows, actor.id), hasMore };
   }
 
   /**

@@ -5,7 +5,8 @@ import type { Database } from '../../db/schema.js';
 import { conflict } from '../../errors.js';
 import type { DomainEvents } from '../../events.js';
 import { nowIso } from '../../ids.js';
-import { findConversation, listParticipantIds } from '../conversations/conversations.repository.js';
+import { requireWritable } from '../conversations/conversations.access.js';
+import { listParticipantIds } from '../conversations/conversations.repository.js';
 import { appendChange } from '../sync/sync.repository.js';
 import { requireVisibleMessage } from './message-actions.service.js';
 import { presentMessageFor, viewsFor } from './message-views.js';
@@ -40,8 +41,7 @@ export class ReactionsService {
   private async change(actor: User, messageId: string, emoji: string, add: boolean): Promise<ReactionResult> {
     const row = await requireVisibleMessage(this.db, actor, messageId);
     if (row.deleted_at !== null) throw conflict('MESSAGE_DELETED', 'This message was deleted');
-    const conversation = await findConversation(this.db, row.conversation_id);
-    if (conversation?.status !== 'active') throw conflict('CONVERSATION_READ_ONLY', 'This conversation is read-only');
+    await requireWritable(this.db, row.conversation_id);
 
     const at = nowIso();
     const participantIds = await this.db

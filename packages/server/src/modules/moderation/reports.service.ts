@@ -1,0 +1,122 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { CreateReportBody, Report, ReportListQuery, ReportPage, ResolveReportBody, User } from '@parley/protocol';
+import { isUniqueViolation } from '../../db/database.js';
+import type { Database } from '../../db/schema.js';
+import { conflict, notFound } from '../../errors.js';
+import { newId, nowIso } from '../../ids.js';
+import { decodeCursor, encodeCursor } from '../../pagination.js';
+import { requireAdmin } from '../admin/admin.access.js';
+import type { AdminService } from '../admin/admin.service.js';
+import { recordAudit } from '../audit/audit.repository.js';
+import type { MessageActionsService } from '../messages/message-actions.service.js';
+import { requireVisibleMessage } from '../messages/message-actions.service.js';
+import { previewText } from '../messages/messages.presenter.js';
+import type { ReportsTable } from './reports.table.js';
+
+type ReportRow = Selectable<ReportsTable>;
+
+/** Reports of messages and their review by admins (issue 5, "Reports"). */
+export class ReportsService {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly actions: Pick<MessageActionsService, 'remove'>,
+    private readonly admin: Pick<AdminService, 'setStatus'>,
+  ) {}
+
+  /**
+   * A participant reports a message, once per message (`409 ALREADY_REPORTED` the second time). The report keeps
+   * the text as it was, for review. Throws `NOT_FOUND` (not a participant of the message's conversation).
+   */
+  async create(actor: User, messageId: string, body: CreateReportBody): Promise<Report> {
+    const message = await requireVisibleMessage(this.db, actor, messageId);
+    const row: ReportRow = {
+      id: newId(),
+      message_id: message.id,
+      conversation_id: message.conversation_id,
+      reporter_id: actor.id,
+      reason: body.reason,
+      note: body.note ? body.note : null,
+      status: 'open',
+      action: null,
+      message_preview: previewText(message.text),
+      message_sender_id: message.sender_id,
+      created_at: nowIso(),
+      resolved_at: null,
+      resolved_by: null,
+    };
+    try {
+      await this.db.insertInto('reports').values(row).execute();
+    } catch (error) {
+      if (isUniqueViolation(error)) throw conflict('ALREADY_REPORTED', 'You already reported this message');
+      throw error;
+    }
+    return presentReport(row);
+  }
+
+  /** The report queue for admins, newest first, optionally by status. */
+  async list(actor: User, query: ReportListQuery): Promise<ReportPage> {
+    requireAdmin(actor);
+    let select = this.db.selectFrom('reports').selectAll();
+    if (query.status) select = select.where('status', '=', query.status);
+    if (query.cursor) {
+      const [createdAt, id] = decodeCursor(query.cursor);
+      select = select.where((eb) => eb.or([eb('created_at', '<', createdAt), eb.and([eb('created_at', '=', createdAt), eb('id', '<', id)])]));
+    }
+    const rows = await select.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(query.limit + 1).execute();
+    const page = rows.slice(0, query.limit);
+    const last = page.at(-1);
+    return { items: page.map(presentReport), nextCursor: rows.length > query.limit && last ? encodeCursor([last.created_at, last.id]) : null };
+  }
+
+  /**
+   * An admin dismisses an open report or acts on it: `delete_message` soft-deletes the message (as
+   * `DELETE /api/messages/:id` by an admin), `lock_conversation` locks its conversation (as the admin status
+   * route). The decision is audited. Throws `FORBIDDEN`, `NOT_FOUND` and `REPORT_ALREADY_RESOLVED`.
+   */
+  async resolve(actor: User, reportId: string, body: ResolveReportBody): Promise<Report> {
+    requireAdmin(actor);
+    const report = await this.db.selectFrom('reports').selectAll().where('id', '=', reportId).executeTakeFirst();
+    if (!report) throw notFound('report', reportId);
+    if (report.status !== 'open') throw conflict('REPORT_ALREADY_RESOLVED', `This report was already ${report.status}`);
+    if (body.action === 'delete_message') await this.actions.remove(actor, report.message_id);
+    if (body.action === 'lock_conversation') await this.admin.setStatus(actor, report.conversation_id, { status: 'locked' });
+    const at = nowIso();
+    const resolved = await this.db.transaction().execute(async (trx) => {
+      const updated = await trx
+        .updateTable('reports')
+        .set({ status: body.status, action: body.action ?? null, resolved_at: at, resolved_by: actor.id })
+        .where('id', '=', reportId)
+        .where('status', '=', 'open')
+        .executeTakeFirst();
+      if (updated.numUpdatedRows === 0n) throw conflict('REPORT_ALREADY_RESOLVED', 'This report was resolved meanwhile');
+      await recordAudit(trx, {
+        actorId: actor.id,
+        action: 'report.resolved',
+        conversationId: report.conversation_id,
+        messageId: report.message_id,
+        details: { reportId, status: body.status, action: body.action ?? null, reason: report.reason },
+        at,
+      });
+      return trx.selectFrom('reports').selectAll().where('id', '=', reportId).executeTakeFirstOrThrow();
+    });
+    return presentReport(resolved);
+  }
+}
+
+function presentReport(row: ReportRow): Report {
+  return {
+    id: row.id,
+    messageId: row.message_id,
+    conversationId: row.conversation_id,
+    reporterId: row.reporter_id,
+    reason: row.reason,
+    note: row.note,
+    status: row.status,
+    action: row.action,
+    messagePreview: row.message_preview,
+    messageSenderId: row.message_sender_id,
+    createdAt: row.created_at,
+    resolvedAt: row.resolved_at,
+    resolvedBy: row.resolved_by,
+  };
+}
