@@ -9,6 +9,12 @@ import {
   MessageSchema,
   NotificationPageSchema,
   SearchPageSchema,
+  AdminConversationPageSchema,
+  AdminConversationSchema,
+  AdminParticipantListSchema,
+  AuditPageSchema,
+  ReportPageSchema,
+  ReportSchema,
   ProjectPageSchema,
   ProjectSchema,
   ReadStateSchema,
@@ -24,6 +30,16 @@ import {
   type MessageEditList,
   type NotificationPage,
   type SearchPage,
+  type AdminConversation,
+  type AdminConversationPage,
+  type AdminParticipantList,
+  type AuditPage,
+  type ConversationStatus,
+  type CreateReportBody,
+  type Report,
+  type ReportPage,
+  type ReportStatus,
+  type ResolveReportBody,
   type Project,
   type ProjectPage,
   type ReadState,
@@ -155,6 +171,37 @@ export class ParleyClient {
     /** `GET /api/search/messages`: full-text search over the caller's conversations, best match first. */
     search: (params: { q: string; conversationId?: string; cursor?: string; limit?: number }): Promise<SearchPage> =>
       this.rest.call('GET', `/search/messages${query(params)}`, SearchPageSchema),
+  };
+
+  readonly reports = {
+    /** `POST /api/messages/:id/reports`: reports a message (once per message: `ALREADY_REPORTED`). */
+    create: (messageId: string, body: CreateReportBody): Promise<Report> =>
+      this.rest.call('POST', `/messages/${encodeURIComponent(messageId)}/reports`, ReportSchema, body),
+  };
+
+  /** Admin routes (`role: admin` tokens only; others get `FORBIDDEN`). */
+  readonly admin = {
+    /** `GET /api/admin/reports`: the report queue, newest first. */
+    reports: (params: { status?: ReportStatus; cursor?: string; limit?: number } = {}): Promise<ReportPage> =>
+      this.rest.call('GET', `/admin/reports${query(params)}`, ReportPageSchema),
+    /** `PATCH /api/admin/reports/:id`: dismiss, or act (`delete_message`, `lock_conversation`). */
+    resolveReport: (reportId: string, body: ResolveReportBody): Promise<Report> =>
+      this.rest.call('PATCH', `/admin/reports/${encodeURIComponent(reportId)}`, ReportSchema, body),
+    /** `GET /api/admin/conversations`: every conversation, newest activity first. */
+    conversations: (params: { search?: string; status?: ConversationStatus; cursor?: string; limit?: number } = {}): Promise<AdminConversationPage> =>
+      this.rest.call('GET', `/admin/conversations${query(params)}`, AdminConversationPageSchema),
+    /** `PATCH /api/admin/conversations/:id/status`: lock, archive or open a conversation. */
+    setConversationStatus: (conversationId: string, status: 'active' | 'locked' | 'archived'): Promise<AdminConversation> =>
+      this.rest.call('PATCH', `/admin/conversations/${encodeURIComponent(conversationId)}/status`, AdminConversationSchema, { status }),
+    /** `GET /api/admin/conversations/:id/participants`. */
+    participants: (conversationId: string): Promise<AdminParticipantList> =>
+      this.rest.call('GET', `/admin/conversations/${encodeURIComponent(conversationId)}/participants`, AdminParticipantListSchema),
+    /** `GET /api/admin/conversations/:id/messages`: the history with deleted messages' text. */
+    messages: (conversationId: string, params: { before?: number; after?: number; limit?: number } = {}): Promise<HistoryPage> =>
+      this.rest.call('GET', `/admin/conversations/${encodeURIComponent(conversationId)}/messages${query(params)}`, HistoryPageSchema),
+    /** `GET /api/admin/audit`: the audit log, newest first. */
+    audit: (params: { actorId?: string; conversationId?: string; cursor?: string; limit?: number } = {}): Promise<AuditPage> =>
+      this.rest.call('GET', `/admin/audit${query(params)}`, AuditPageSchema),
   };
 
   readonly reads = {

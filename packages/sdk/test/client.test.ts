@@ -153,6 +153,22 @@ describe.each(dialects)('ParleyClient REST resources (%s)', (dialect) => {
       await expect(other.messages.edit(sent.id, 'not mine')).rejects.toMatchObject({ code: 'FORBIDDEN', status: 403 });
     });
 
+    it('reports.create() and the admin methods: review a report, lock the conversation, read the audit log', async () => {
+      const { client, provider, conversation } = await createProject(t);
+      const admin = pool.make(t, await signIn(t, { role: 'admin' }));
+      const offending = await pool.make(t, provider).messages.send(conversation.id, { text: 'Pay me outside the platform' });
+      const report = await pool.make(t, client).reports.create(offending.id, { reason: 'off_platform_contact' });
+      expect((await admin.admin.reports({ status: 'open', limit: 100 })).items.map((r) => r.id)).toContain(report.id);
+      expect(await admin.admin.resolveReport(report.id, { status: 'actioned', action: 'lock_conversation' })).toMatchObject({ status: 'actioned' });
+      expect((await admin.admin.conversations({ status: 'locked', limit: 100 })).items.map((c) => c.id)).toContain(conversation.id);
+      await expect(pool.make(t, client).messages.send(conversation.id, { text: 'hello?' })).rejects.toMatchObject({ code: 'CONVERSATION_LOCKED', status: 409 });
+      expect((await admin.admin.participants(conversation.id)).items.map((p) => p.userId).sort()).toEqual([client.id, provider.id].sort());
+      expect((await admin.admin.messages(conversation.id)).items.map((m) => m.text)).toContain('Pay me outside the platform');
+      expect((await admin.admin.audit({ conversationId: conversation.id })).items.map((e) => e.action)).toEqual(['report.resolved', 'conversation.status']);
+      expect(await admin.admin.setConversationStatus(conversation.id, 'active')).toMatchObject({ status: 'active' });
+      await expect(pool.make(t, client).admin.audit()).rejects.toMatchObject({ code: 'FORBIDDEN', status: 403 });
+    });
+
     it('list() returns the newest page and pages with before and after', async () => {
       const { client, provider, conversation } = await createProject(t);
       const sdk = pool.make(t, client);
