@@ -123,3 +123,11 @@ export const ReactionParamsSchema = z.object({ id: IdSchema, emoji: EmojiSchema 
 /** `POST /api/messages/:id/forward` body: the conversation to copy the message into. */
 export const ForwardBodySchema = z.object({ conversationId: IdSchema, clientId: z.string().min(1).max(100).optional() });
 export type ForwardBody = z.infer<typeof ForwardBodySchema>;
+
+/** A pinned message of a conversation: the message (as the caller sees it), who pinned it and when. */
+export const PinSchema = z.object({ message: MessageSchema, pinnedBy: IdSchema, pinnedAt: TimestampSchema }).meta({ id: 'Pin' });
+export type Pin = z.infer<typeof PinSchema>;
+
+/** A conversation's pinned messages, most recently pinned first (deleted messages drop out). */
+export const PinListSchema = z.object({ items: z.array(PinSchema) });
+export type PinList = z.infer<typeof PinListSchema>;

@@ -8,6 +8,7 @@ import {
   MessageEditListSchema,
   MessageSchema,
   NotificationPageSchema,
+  PinListSchema,
   SearchPageSchema,
   AdminConversationPageSchema,
   AdminConversationSchema,
@@ -29,6 +30,7 @@ import {
   type Message,
   type MessageEditList,
   type NotificationPage,
+  type PinList,
   type SearchPage,
   type AdminConversation,
   type AdminConversationPage,
@@ -168,6 +170,11 @@ export class ParleyClient {
     /** `DELETE /api/messages/:id/reactions/:emoji`: removes the caller's reaction. */
     unreact: (messageId: string, emoji: string): Promise<Message> =>
       this.rest.call('DELETE', `/messages/${encodeURIComponent(messageId)}/reactions/${encodeURIComponent(emoji)}`, MessageSchema),
+    /** `GET /api/conversations/:id/pins`: the pinned messages, most recently pinned first. */
+    pins: (conversationId: string): Promise<PinList> => this.rest.call('GET', `/conversations/${encodeURIComponent(conversationId)}/pins`, PinListSchema),
+    /** `PUT /api/messages/:id/pin` / `DELETE …/pin`: pins or unpins for the whole conversation; resolves with the pins. */
+    pin: (messageId: string, pinned = true): Promise<PinList> =>
+      this.rest.call(pinned ? 'PUT' : 'DELETE', `/messages/${encodeURIComponent(messageId)}/pin`, PinListSchema),
     /** `GET /api/search/messages`: full-text search over the caller's conversations, best match first. */
     search: (params: { q: string; conversationId?: string; cursor?: string; limit?: number }): Promise<SearchPage> =>
       this.rest.call('GET', `/search/messages${query(params)}`, SearchPageSchema),

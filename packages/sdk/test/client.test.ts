@@ -145,6 +145,9 @@ describe.each(dialects)('ParleyClient REST resources (%s)', (dialect) => {
       expect((await other.messages.react(sent.id, '👍')).reactions).toEqual([{ emoji: '👍', count: 1, userIds: [provider.id], me: true }]);
       expect((await sdk.messages.list(conversation.id)).items.at(-1)?.reactions).toEqual([{ emoji: '👍', count: 1, userIds: [provider.id], me: false }]);
       expect((await other.messages.unreact(sent.id, '👍')).reactions).toEqual([]);
+      expect((await other.messages.pin(sent.id)).items.map((p) => p.message.id)).toEqual([sent.id]);
+      expect((await sdk.messages.pins(conversation.id)).items.map((p) => p.pinnedBy)).toEqual([provider.id]);
+      expect((await sdk.messages.pin(sent.id, false)).items).toEqual([]);
       const hits = await other.messages.search({ q: 'invoice monday' });
       expect(hits.items.map((hit) => hit.message.id)).toEqual([sent.id]);
       expect(hits.items[0]?.highlights.length).toBe(2);

@@ -28,6 +28,8 @@ import { RequestsService } from './modules/marketplace/requests.service.js';
 import { messageActionRoutes } from './modules/messages/message-actions.routes.js';
 import { MessageActionsService } from './modules/messages/message-actions.service.js';
 import { messageRoutes } from './modules/messages/messages.routes.js';
+import { pinRoutes } from './modules/messages/pins.routes.js';
+import { PinsService } from './modules/messages/pins.service.js';
 import { ReactionsService } from './modules/messages/reactions.service.js';
 import { MessagesService } from './modules/messages/messages.service.js';
 import { createMemorySendLimiter } from './modules/messages/send-limiter.js';
@@ -93,7 +95,8 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<ParleyApp
   const notifications = new NotificationsService(db, events, viewing, work);
   const sync = new SyncService(db, conversations);
   const search = new SearchService(db);
-  const admin = new AdminService(db, events, conversations);
+  const admin = new AdminService(db, conversations);
+  const pins = new PinsService(db, conversations);
   const reports = new ReportsService(db, messageActions, admin);
 
   const loggerInstance: FastifyBaseLogger = deps.logger;
@@ -126,6 +129,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<ParleyApp
       await api.register(conversationRoutes(conversations));
       await api.register(messageRoutes(messages));
       await api.register(messageActionRoutes(messageActions, reactions, messages));
+      await api.register(pinRoutes(pins));
       await api.register(receiptRoutes(receipts));
       await api.register(notificationRoutes(notifications));
       await api.register(syncRoutes(sync));

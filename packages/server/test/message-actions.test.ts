@@ -214,6 +214,33 @@ describe.each(dialects)('message actions (%s)', (dialect) => {
     });
   });
 
+  describe('pins', () => {
+    it('pins and unpins for the whole conversation, newest pin first, tells participants, and hides deleted messages', async () => {
+      const { client, provider, project, conversation } = await createProject(t);
+      const first = await send(provider, conversation.id, { text: 'Budget: 2,500 EUR' });
+      const second = await send(client, conversation.id, { text: 'Deadline: 1 December' });
+      const watcher = await t.connect(provider.token);
+      const told = nextEvent(watcher, 'conversation:updated', ({ conversation: c }) => c.id === conversation.id);
+      const pin = (actor: Actor, id: string) => t.api(actor.token, 'PUT', `/messages/${id}/pin`);
+      const pinned = (actor: Actor) => expectStatus(t.api(actor.token, 'GET', `/conversations/${conversation.id}/pins`), 200);
+
+      expect((await expectStatus(pin(client, first.id), 200)).items).toEqual([{ message: expect.objectContaining({ id: first.id }), pinnedBy: client.id, pinnedAt: expect.any(String) }]);
+      await told;
+      await expectStatus(pin(provider, second.id), 200);
+      await expectStatus(pin(provider, second.id), 200); // again: nothing changes
+      expect((await pinned(client)).items.map((p: { message: Message }) => p.message.id)).toEqual([second.id, first.id]);
+      await expectError(pin(outsider, first.id), 404, 'NOT_FOUND');
+      await expectError(t.api(outsider.token, 'GET', `/conversations/${conversation.id}/pins`), 404, 'NOT_FOUND');
+
+      await expectStatus(t.api(provider.token, 'DELETE', `/messages/${second.id}/pin`), 200);
+      await expectStatus(remove(provider, first.id), 200);
+      expect((await pinned(client)).items).toEqual([]);
+      await expectError(pin(client, first.id), 409, 'MESSAGE_DELETED');
+      await expectStatus(t.api(client.token, 'PATCH', `/projects/${project.id}`, { status: 'completed' }), 200);
+      await expectError(pin(client, second.id), 409, 'CONVERSATION_READ_ONLY');
+    });
+  });
+
   /** A second project between the same client and provider (approved already); returns its conversation id. */
   async function createProjectWith(client: Actor, provider: Actor): Promise<string> {
     const request = await expectStatus(t.api(client.token, 'POST', '/requests', { title: 'Follow-up', description: 'More work' }), 201);

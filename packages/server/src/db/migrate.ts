@@ -6,6 +6,7 @@ import * as changeLog from './migrations/20261121040000-change-log.js';
 import * as messageActions from './migrations/20261121050000-message-actions.js';
 import * as search from './migrations/20261121060000-search.js';
 import * as moderation from './migrations/20261121070000-moderation.js';
+import * as pins from './migrations/20261121080000-pins.js';
 
 /** Every migration, by its frozen timestamped name (CONVENTIONS rule 6). Add new ones at the end. */
 const migrations: Record<string, Migration> = {
@@ -15,6 +16,7 @@ const migrations: Record<string, Migration> = {
   '20261121050000-message-actions': messageActions,
   '20261121060000-search': search,
   '20261121070000-moderation': moderation,
+  '20261121080000-pins': pins,
 };
 
 /**

@@ -2,7 +2,7 @@ import type { ConversationsTable, ParticipantsTable } from '../modules/conversat
 import type { UsersTable } from '../modules/identity/identity.table.js';
 import type { ProjectMembersTable, ProjectsTable, ProposalsTable, RequestsTable } from '../modules/marketplace/marketplace.table.js';
 import type { AuditLogTable } from '../modules/audit/audit.table.js';
-import type { MessageEditsTable, MessageReactionsTable, MessagesTable } from '../modules/messages/messages.table.js';
+import type { ConversationPinsTable, MessageEditsTable, MessageReactionsTable, MessagesTable } from '../modules/messages/messages.table.js';
 import type { ReportsTable } from '../modules/moderation/reports.table.js';
 import type { NotificationsTable } from '../modules/notifications/notifications.table.js';
 import type { ConversationChangesTable } from '../modules/sync/sync.table.js';
@@ -23,4 +23,5 @@ export interface Database {
   message_reactions: MessageReactionsTable;
   audit_log: AuditLogTable;
   reports: ReportsTable;
+  conversation_pins: ConversationPinsTable;
 }

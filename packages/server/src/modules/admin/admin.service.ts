@@ -13,7 +13,6 @@ import type {
 } from '@parley/protocol';
 import type { Database } from '../../db/schema.js';
 import { conflict, notFound } from '../../errors.js';
-import type { DomainEvents } from '../../events.js';
 import { nowIso } from '../../ids.js';
 import { decodeCursor, encodeCursor } from '../../pagination.js';
 import { recordAudit } from '../audit/audit.repository.js';
@@ -33,8 +32,7 @@ import { listAdminConversations, type AdminConversationRow } from './admin.repos
 export class AdminService {
   constructor(
     private readonly db: Kysely<Database>,
-    private readonly events: DomainEvents,
-    private readonly conversations: Pick<ConversationsService, 'get'>,
+    private readonly conversations: Pick<ConversationsService, 'announceUpdate'>,
   ) {}
 
   /** All conversations, newest activity first; `search` matches titles, the project and participant names. */
@@ -71,8 +69,7 @@ export class AdminService {
       await recordAudit(trx, { actorId: actor.id, action: 'conversation.status', conversationId, messageId: null, details: { from: before.status, to: body.status }, at });
       return listParticipantIds(trx, conversationId);
     });
-    const views = await Promise.all(participantIds.map(async (userId) => ({ userId, conversation: await this.conversations.get(userId, conversationId) })));
-    this.events.emit('conversation.updated', { conversationId, views });
+    await this.conversations.announceUpdate(conversationId, participantIds);
     return presentAdminConversation(await this.requireConversation(conversationId));
   }
 

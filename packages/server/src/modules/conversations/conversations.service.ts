@@ -49,6 +49,12 @@ export class ConversationsService {
     return conversation;
   }
 
+  /** After a change to a conversation: `conversation.updated` with each participant's own view of it. */
+  async announceUpdate(conversationId: string, participantIds: string[]): Promise<void> {
+    const views = await Promise.all(participantIds.map(async (userId) => ({ userId, conversation: await this.get(userId, conversationId) })));
+    this.events.emit('conversation.updated', { conversationId, views });
+  }
+
   /** True when `userId` participates in the conversation now. */
   async isParticipant(userId: string, conversationId: string): Promise<boolean> {
     return (await findParticipant(this.db, conversationId, userId)) !== undefined;

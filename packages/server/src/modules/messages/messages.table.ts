@@ -37,3 +37,11 @@ export interface MessageReactionsTable {
   emoji: string;
   created_at: string;
 }
+
+/** `conversation_pins`: the pinned messages of each conversation, unique per (conversation, message). */
+export interface ConversationPinsTable {
+  conversation_id: string;
+  message_id: string;
+  pinned_by: string;
+  pinned_at: string;
+}
