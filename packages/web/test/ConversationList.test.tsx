@@ -154,3 +154,22 @@ describe('ConversationList', () => {
     expect(await screen.findByRole('link', { name: /Checkout flow v2/ })).toBeInTheDocument();
   });
 });
+
+describe('ConversationList previews of edited and deleted messages', () => {
+  it('shows the new text of an edited last message and "Message deleted" once it is deleted', async () => {
+    const fake = createFakeApi();
+    fake.conversationsList.mockResolvedValue(page([checkout, copy]));
+    renderWithApi(<ConversationList meId={alice.userId} selectedId={null} />, fake.api, { meId: alice.userId });
+    await screen.findByText('Here are the wireframes');
+
+    act(() => fake.emit('message:updated', { message: makeMessage({ seq: 3, id: 'm3', text: 'Here are the final wireframes' }) }));
+    expect(await screen.findByText('Here are the final wireframes')).toBeInTheDocument();
+    // Another message of the conversation (not its last) leaves the preview alone.
+    act(() => fake.emit('message:updated', { message: makeMessage({ seq: 2, id: 'm2', text: 'Older words' }) }));
+
+    act(() => fake.emit('message:deleted', { conversationId: 'conv-copy', messageId: 'm9', seq: 9, deletedAt: '2026-11-21T12:00:00.000Z' }));
+    expect(await screen.findByText('You: Message deleted')).toBeInTheDocument();
+    expect(screen.getByText('Here are the final wireframes')).toBeInTheDocument();
+    expect(screen.queryByText('Older words')).not.toBeInTheDocument();
+  });
+});

@@ -24,7 +24,7 @@ function deferred<T>() {
 const history: Message[] = [1, 2, 3].map((seq) => makeMessage({ seq, senderId: seq === 2 ? alice.userId : paul.userId, text: `History ${seq}` }));
 
 function renderView(fake: FakeApi) {
-  return renderWithApi(<ConversationView conversationId="conv-checkout" meId={alice.userId} />, fake.api, { meId: alice.userId, path: '/c/conv-checkout' });
+  return renderWithApi(<ConversationView conversationId="conv-checkout" meId={alice.userId} focusMessageId={null} />, fake.api, { meId: alice.userId, path: '/c/conv-checkout' });
 }
 
 /** The texts of the shown messages matching `pattern`, in the order shown. */

@@ -6,25 +6,13 @@ import { MessageThread, type MessageThreadProps } from '../src/components/Messag
 import type { PendingMessage } from '../src/lib/message-layout.js';
 import { alice, localIso, makeMessage, paul } from './support/factories.js';
 import { bubbleOf } from './support/queries.js';
+import { threadProps } from './support/thread-props.js';
 
 /** "Now" for day labels: 21 November 2026, 15:00 local time. */
 const NOW = new Date(2026, 10, 21, 15, 0).getTime();
 
 function props(overrides: Partial<MessageThreadProps> = {}): MessageThreadProps {
-  return {
-    messages: [],
-    pending: [],
-    meId: alice.userId,
-    participants: [alice, paul],
-    othersReadSeq: 0,
-    hasMoreBefore: false,
-    loadingOlder: false,
-    onLoadOlder: vi.fn(),
-    onRetry: vi.fn(),
-    onNewestSeen: vi.fn(),
-    now: NOW,
-    ...overrides,
-  };
+  return threadProps({ now: NOW, ...overrides });
 }
 
 function log(): HTMLElement {

@@ -64,7 +64,7 @@ describe('presence', () => {
     fake.conversationsGet.mockResolvedValue(makeConversation({ participants: [alice, { ...paul, online: false, lastSeenAt: FIVE_MIN_AGO }] }));
     fake.projectsGet.mockResolvedValue(makeProject());
     fake.messagesList.mockResolvedValue({ items: [makeMessage({ seq: 1 })], hasMore: false } satisfies HistoryPage);
-    renderWithApi(<ConversationView conversationId="conv-checkout" meId={alice.userId} />, fake.api, { meId: alice.userId, path: '/c/conv-checkout' });
+    renderWithApi(<ConversationView conversationId="conv-checkout" meId={alice.userId} focusMessageId={null} />, fake.api, { meId: alice.userId, path: '/c/conv-checkout' });
     const header = await screen.findByRole('banner');
     expect(within(header).getByRole('img', { name: 'last seen 5 min. ago' })).toBeInTheDocument();
 
@@ -108,7 +108,7 @@ describe('mute and archive', () => {
     return renderWithApi(
       <>
         <ConversationList meId={alice.userId} selectedId="conv-checkout" />
-        <ConversationView conversationId="conv-checkout" meId={alice.userId} />
+        <ConversationView conversationId="conv-checkout" meId={alice.userId} focusMessageId={null} />
       </>,
       fake.api,
       { meId: alice.userId, path: '/c/conv-checkout' },

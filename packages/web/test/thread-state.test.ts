@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { contiguousSeq, emptyThread, mergeBySeq, withNewestPage, withPending, withStoredMessage } from '../src/store/thread-state.js';
+import {
+  contiguousSeq,
+  emptyThread,
+  mergeBySeq,
+  withChangedMessage,
+  withDeletedMessage,
+  withNewestPage,
+  withPending,
+  withStoredMessage,
+} from '../src/store/thread-state.js';
 import { makeMessage } from './support/factories.js';
 
 const seqs = (messages: { seq: number }[]) => messages.map((message) => message.seq);
@@ -39,5 +48,27 @@ describe('thread state', () => {
     const failed = withPending(sending, { clientId: 'c-1', text: 'Hi', status: 'failed' });
     expect(failed.pending).toEqual([{ ...sending.pending[0], status: 'failed' }]);
     expect(withPending(failed, { clientId: 'c-2', text: 'Again', status: 'sending' }).pending.map((item) => item.clientId)).toEqual(['c-1', 'c-2']);
+  });
+
+  it('replaces a changed message it holds and refreshes the quotes of replies to it, but never adds one it does not hold', () => {
+    const quote = { id: 'msg-1', senderId: 'provider-paul', preview: 'Old words', deleted: false };
+    const thread = withNewestPage(emptyThread(), { items: [makeMessage({ seq: 5 }), makeMessage({ seq: 6, replyToId: 'msg-1', replyTo: quote })], hasMore: true });
+    // msg-1 is older than the page: only the quote changes.
+    const edited = withChangedMessage(thread, makeMessage({ seq: 1, text: 'New words' }));
+    expect(seqs(edited.messages)).toEqual([5, 6]);
+    expect(edited.messages[1]?.replyTo).toEqual({ ...quote, preview: 'New words' });
+
+    const changed = withChangedMessage(thread, makeMessage({ seq: 5, text: 'Edited five' }));
+    expect(changed.messages[0]?.text).toBe('Edited five');
+  });
+
+  it('turns a deleted message into a tombstone that a late copy from before cannot undo', () => {
+    const message = makeMessage({ seq: 1, text: 'Secret', reactions: [{ emoji: '👍', count: 1, userIds: ['x'], me: false }] });
+    const reply = makeMessage({ seq: 2, replyToId: 'msg-1', replyTo: { id: 'msg-1', senderId: 'provider-paul', preview: 'Secret', deleted: false } });
+    const thread = withNewestPage(emptyThread(), { items: [message, reply], hasMore: false });
+    const deleted = withDeletedMessage(thread, { messageId: 'msg-1', deletedAt: '2026-11-20T11:00:00.000Z' });
+    expect(deleted.messages[0]).toMatchObject({ text: '', reactions: [], deletedAt: '2026-11-20T11:00:00.000Z' });
+    expect(deleted.messages[1]?.replyTo).toMatchObject({ preview: '', deleted: true });
+    expect(withChangedMessage(deleted, message).messages[0]?.deletedAt).toBe('2026-11-20T11:00:00.000Z');
   });
 });

@@ -1,12 +1,10 @@
 import type { Conversation, ConversationPage, ConversationReadEvent, Message, PresenceUpdateEvent } from '@parley/protocol';
 import type { InfiniteData, QueryClient } from '@tanstack/react-query';
+import { previewText } from '../lib/message-preview.js';
 import { queryKeys, type ConversationListFilter } from './query-keys.js';
 
 /** The cached shape of a conversation list query: cursor pages (contract § Conventions). */
 export type ConversationListData = InfiniteData<ConversationPage, string | null>;
-
-/** Longest `lastMessage.preview`, in code points (protocol `LastMessageSchema`). */
-const PREVIEW_LENGTH = 100;
 
 /**
  * Applies `update` to conversation `id` in every cached list and in its detail query. With `moveToTop`
@@ -56,7 +54,7 @@ export function applyNewMessage(queryClient: QueryClient, message: Message, meId
           seq: message.seq,
           senderId: message.senderId,
           type: message.type,
-          preview: [...message.text].slice(0, PREVIEW_LENGTH).join(''),
+          preview: previewText(message.text),
           createdAt: message.createdAt,
         },
         lastMessageAt: message.createdAt,
@@ -112,9 +110,21 @@ export function applyConversationUpdate(queryClient: QueryClient, conversation: 
   if (missing) void queryClient.invalidateQueries({ queryKey: queryKeys.conversationLists() });
 }
 
+/**
+ * An edited or deleted message (`message:updated`, `message:deleted`, the change stream): the preview of the inbox
+ * line whose last message it is. A deleted message's `text` is '' and so is its preview, as the server shows it.
+ */
+export function applyMessagePreview(queryClient: QueryClient, message: Pick<Message, 'id' | 'conversationId' | 'text'>): void {
+  mapCachedConversations(queryClient, (conversation) =>
+    conversation.id === message.conversationId && conversation.lastMessage?.id === message.id
+      ? { ...conversation, lastMessage: { ...conversation.lastMessage, preview: previewText(message.text) } }
+      : conversation,
+  );
+}
+
 /** `presence:update`: that user's `online` and `lastSeenAt` in every cached conversation they take part in. */
 export function applyPresence(queryClient: QueryClient, event: PresenceUpdateEvent): void {
-  const update = (conversation: Conversation): Conversation =>
+  mapCachedConversations(queryClient, (conversation) =>
     conversation.participants.some((participant) => participant.userId === event.userId)
       ? {
           ...conversation,
@@ -122,7 +132,12 @@ export function applyPresence(queryClient: QueryClient, event: PresenceUpdateEve
             participant.userId === event.userId ? { ...participant, online: event.online, lastSeenAt: event.lastSeenAt } : participant,
           ),
         }
-      : conversation;
+      : conversation,
+  );
+}
+
+/** Applies `update` to every cached conversation, in lists and detail queries, without moving or refetching any. */
+function mapCachedConversations(queryClient: QueryClient, update: (conversation: Conversation) => Conversation): void {
   queryClient.setQueriesData<ConversationListData>({ queryKey: queryKeys.conversationLists() }, (data) =>
     data && { ...data, pages: data.pages.map((page) => ({ ...page, items: page.items.map(update) })) },
   );

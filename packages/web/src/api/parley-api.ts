@@ -9,7 +9,8 @@ export interface ParleyApi {
   projects: Pick<ParleyClient['projects'], 'get'>;
   conversations: Pick<ParleyClient['conversations'], 'list' | 'get' | 'updateSettings'>;
   notifications: Pick<ParleyClient['notifications'], 'list' | 'markRead'>;
-  messages: Pick<ParleyClient['messages'], 'list'>;
+  /** History, and the actions on one message (issue 5): edit, delete, forward, react, unreact, search. */
+  messages: Pick<ParleyClient['messages'], 'list' | 'edit' | 'delete' | 'forward' | 'react' | 'unreact' | 'search'>;
   reads: Pick<ParleyClient['reads'], 'markRead'>;
   live: ParleyClient['live'];
   realtime: Pick<Realtime, 'connect' | 'disconnect' | 'getStatus' | 'onStatus'>;
@@ -17,5 +18,5 @@ export interface ParleyApi {
   /** Every send of the app: one `clientId` per message, retried with it until stored or refused. */
   outbox: Pick<ParleyClient['outbox'], 'send' | 'retry' | 'unsent' | 'onChange'>;
   /** The messages of the loaded threads, exactly once and in `seq` order, caught up after gaps and reconnections. */
-  stream: Pick<ParleyClient['stream'], 'track' | 'untrack' | 'sync' | 'onMessage' | 'onError'>;
+  stream: Pick<ParleyClient['stream'], 'track' | 'untrack' | 'sync' | 'onMessage' | 'onChange' | 'onError'>;
 }

@@ -16,4 +16,6 @@ export const queryKeys = {
   project: (id: string) => ['projects', id] as const,
   /** The newest notifications (the bell's list and unread count). */
   notifications: () => ['notifications'] as const,
+  /** Message search results for the trimmed query `q` (`GET /api/search/messages`). */
+  messageSearch: (q: string) => ['search', 'messages', q] as const,
 };

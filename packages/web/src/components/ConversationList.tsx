@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { describeError } from '../api/auth-errors.js';
 import { useConversationList } from '../hooks/use-conversation-list.js';
 import { useDebouncedValue } from '../hooks/use-debounced-value.js';
@@ -6,6 +6,7 @@ import { useNow } from '../hooks/use-now.js';
 import { useUnreadTitle } from '../hooks/use-unread-title.js';
 import { ConversationFilters, type ConversationFilter } from './ConversationFilters.js';
 import { ConversationListItem } from './ConversationListItem.js';
+import { SearchField } from './SearchField.js';
 
 /** How long the search box waits after the last keystroke before asking the server, in ms. */
 export const SEARCH_DEBOUNCE_MS = 300;
@@ -36,7 +37,6 @@ export function ConversationList({ meId, selectedId }: ConversationListProps) {
   const search = useDebouncedValue(searchText.trim(), SEARCH_DEBOUNCE_MS);
   const query = useConversationList({ search, archived: filter === 'archived' });
   const now = useNow();
-  const searchId = useId();
   useUnreadTitle();
 
   const all = query.data?.pages.flatMap((page) => page.items) ?? [];
@@ -45,17 +45,7 @@ export function ConversationList({ meId, selectedId }: ConversationListProps) {
   return (
     <div className="flex min-h-0 flex-1 flex-col">
       <div className="space-y-2 border-b border-slate-200 p-3">
-        <label htmlFor={searchId} className="sr-only">
-          Search conversations
-        </label>
-        <input
-          id={searchId}
-          type="search"
-          value={searchText}
-          onChange={(event) => setSearchText(event.target.value)}
-          placeholder="Search conversations"
-          className="w-full rounded-md border border-slate-300 px-3 py-1.5 text-sm focus:border-sky-500 focus:outline-none focus:ring-2 focus:ring-sky-200"
-        />
+        <SearchField label="Search conversations" value={searchText} onChange={setSearchText} />
         <ConversationFilters value={filter} onChange={setFilter} />
       </div>
       <nav aria-label="Conversations" className="min-h-0 flex-1 overflow-y-auto">

@@ -13,12 +13,15 @@ export interface ConversationListItemProps {
   now: number;
 }
 
-/** The last message's preview line: "You: …" for the caller's own, the text for others' and system messages. */
+/**
+ * The last message's preview line: "You: …" for the caller's own, the text for others' and system messages,
+ * "Message deleted" for a deleted one (its preview is empty; sent text never is).
+ */
 function previewOf(conversation: Conversation, meId: string): string {
   const last = conversation.lastMessage;
   if (!last) return 'No messages yet';
-  if (last.senderId === meId) return `You: ${last.preview}`;
-  return last.preview;
+  const text = last.preview === '' ? 'Message deleted' : last.preview;
+  return last.senderId === meId ? `You: ${text}` : text;
 }
 
 /**

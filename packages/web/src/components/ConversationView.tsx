@@ -3,11 +3,15 @@ import { useCallback, useId, useState } from 'react';
 import { useLocation } from 'wouter';
 import { describeError, isNotFound } from '../api/auth-errors.js';
 import { composerDisabledReason } from '../lib/composer-disabled-reason.js';
+import { previewText } from '../lib/message-preview.js';
+import { senderName } from '../lib/sender-name.js';
 import { useApi } from '../hooks/use-api.js';
 import { useConversation } from '../hooks/use-conversation.js';
 import { useJoinConversation } from '../hooks/use-join-conversation.js';
+import { useLoadUntilMessage } from '../hooks/use-load-until-message.js';
 import { useMarkRead } from '../hooks/use-mark-read.js';
 import { useMediaQuery } from '../hooks/use-media-query.js';
+import { useMessageActions } from '../hooks/use-message-actions.js';
 import { useOthersReadSeq } from '../hooks/use-others-read-seq.js';
 import { useProject } from '../hooks/use-project.js';
 import { useReadConversationNotifications } from '../hooks/use-read-conversation-notifications.js';
@@ -17,6 +21,8 @@ import { useTypingNames } from '../hooks/use-typing-names.js';
 import { useRealtimeStore } from '../store/realtime-store.js';
 import { ConversationHeader } from './ConversationHeader.js';
 import { ConversationNotFound } from './ConversationNotFound.js';
+import { DeleteMessageDialog } from './DeleteMessageDialog.js';
+import { ForwardMessageDialog } from './ForwardMessageDialog.js';
 import { MessageInput } from './MessageInput.js';
 import { MessageThread } from './MessageThread.js';
 import { ProjectPanel } from './ProjectPanel.js';
@@ -24,12 +30,21 @@ import { TypingIndicator } from './TypingIndicator.js';
 
 const NO_PARTICIPANTS: Participant[] = [];
 
+/** Which conversation to show, to whom, and the message a search result opened in it. */
+export interface ConversationViewProps {
+  conversationId: string;
+  meId: string;
+  /** A message to page back to, scroll to and mark (`/c/:id?message=<id>`); null for none. */
+  focusMessageId: string | null;
+}
+
 /**
- * The open conversation (`/c/:conversationId`): header, message thread, typing indicator, composer and project
- * panel, wired to the SDK and the realtime store. Mount it with `key={conversationId}` so each conversation
- * starts with fresh state. Shows "Conversation not found" when the API answers 404.
+ * The open conversation (`/c/:conversationId`): header, message thread (with the message actions and their
+ * dialogs), typing indicator, composer and project panel, wired to the SDK and the realtime store. Mount it with
+ * `key={conversationId}` so each conversation starts with fresh state. Shows "Conversation not found" when the API
+ * answers 404.
  */
-export function ConversationView({ conversationId, meId }: { conversationId: string; meId: string }) {
+export function ConversationView({ conversationId, meId, focusMessageId }: ConversationViewProps) {
   const api = useApi();
   const [, navigate] = useLocation();
   const conversationQuery = useConversation(conversationId);
@@ -37,6 +52,10 @@ export function ConversationView({ conversationId, meId }: { conversationId: str
   const projectQuery = useProject(conversation?.projectId ?? null);
   const history = useThreadHistory(conversationId);
   const sender = useSendMessage(conversationId);
+  const focus = useLoadUntilMessage(focusMessageId, history);
+  const disabledReason = conversation ? composerDisabledReason(conversation, projectQuery.data ?? null) : null;
+  const messageActions = useMessageActions(disabledReason === null);
+  const { replyingTo, cancelReply, dialog, closeDialog } = messageActions;
   const markRead = useMarkRead(conversationId, conversation?.lastReadSeq ?? 0);
   const othersReadSeq = useOthersReadSeq(conversationId, meId, conversation?.participants ?? NO_PARTICIPANTS);
   const typingNames = useTypingNames(conversationId, conversation?.participants ?? NO_PARTICIPANTS);
@@ -52,6 +71,14 @@ export function ConversationView({ conversationId, meId }: { conversationId: str
       if (useRealtimeStore.getState().connection.state === 'connected') api.live.typing(conversationId, isTyping).catch(() => undefined);
     },
     [api, conversationId],
+  );
+  const { send } = sender;
+  const onSend = useCallback(
+    (text: string) => {
+      send(text, replyingTo?.id);
+      cancelReply();
+    },
+    [send, replyingTo, cancelReply],
   );
   const loaded = conversation !== undefined;
   const onNewestSeen = useCallback(
@@ -91,6 +118,8 @@ export function ConversationView({ conversationId, meId }: { conversationId: str
             onLoadOlder={history.loadOlder}
             onRetry={sender.retry}
             onNewestSeen={onNewestSeen}
+            actions={messageActions.actions}
+            revealMessageId={focus === 'found' ? focusMessageId : null}
           />
         ) : history.error ? (
           <div className="m-auto p-6 text-center text-sm text-red-700">
@@ -103,7 +132,20 @@ export function ConversationView({ conversationId, meId }: { conversationId: str
           <p className="m-auto p-6 text-sm text-slate-500">Loading messages…</p>
         )}
         <TypingIndicator names={typingNames} />
-        <MessageInput onSend={sender.send} onTyping={onTyping} disabledReason={composerDisabledReason(conversation, projectQuery.data ?? null)} />
+        <p role="status" className="px-4 text-xs text-slate-600 empty:hidden">
+          {focus === 'not-found' ? 'Could not find that message in the loaded history.' : messageActions.notice}
+        </p>
+        <MessageInput
+          onSend={onSend}
+          onTyping={onTyping}
+          disabledReason={disabledReason}
+          replyingTo={
+            replyingTo && { id: replyingTo.id, name: senderName(replyingTo.senderId, conversation.participants, meId), preview: previewText(replyingTo.text) }
+          }
+          onCancelReply={cancelReply}
+        />
+        {dialog?.kind === 'delete' && <DeleteMessageDialog message={dialog.message} onDelete={messageActions.remove} onClose={closeDialog} />}
+        {dialog?.kind === 'forward' && <ForwardMessageDialog message={dialog.message} meId={meId} onForward={messageActions.forwardTo} onClose={closeDialog} />}
       </div>
       <div
         id={panelId}

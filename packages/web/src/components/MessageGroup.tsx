@@ -1,8 +1,11 @@
 import type { Participant } from '@parley/protocol';
+import type { MessageActions } from '../hooks/use-message-actions.js';
 import type { GroupItem } from '../lib/message-layout.js';
 import type { DeliveryState } from './DeliveryTick.js';
+import { LinkifiedText } from './LinkifiedText.js';
 import { MessageBubble } from './MessageBubble.js';
 import { RoleBadge } from './RoleBadge.js';
+import { StoredMessageBubble } from './StoredMessageBubble.js';
 
 /** Consecutive messages of one sender. */
 export interface MessageGroupProps {
@@ -13,10 +16,16 @@ export interface MessageGroupProps {
   /** Highest `lastReadSeq` among the other participants: own messages at or below it are "Read". */
   othersReadSeq: number;
   onRetry: (clientId: string) => void;
+  /** For reply quotes and reaction tooltips. */
+  participants: readonly Participant[];
+  meId: string;
+  actions: MessageActions;
+  /** The message a search result opened, briefly marked. */
+  highlightedId: string | null;
 }
 
 /** A sender's run of bubbles under one header: the sender's name ("You" for the caller) and role badge. */
-export function MessageGroup({ items, sender, own, othersReadSeq, onRetry }: MessageGroupProps) {
+export function MessageGroup({ items, sender, own, othersReadSeq, onRetry, participants, meId, actions, highlightedId }: MessageGroupProps) {
   return (
     <div className={`my-2 flex flex-col gap-1 ${own ? 'items-end' : 'items-start'}`}>
       <div className="flex items-center gap-2 px-1 text-xs text-slate-600">
@@ -27,26 +36,23 @@ export function MessageGroup({ items, sender, own, othersReadSeq, onRetry }: Mes
         if (item.kind === 'pending') {
           const { pending } = item;
           return (
-            <MessageBubble
-              key={`p-${pending.clientId}`}
-              text={pending.text}
-              createdAt={pending.createdAt}
-              own
-              delivery={pending.status}
-              onRetry={() => onRetry(pending.clientId)}
-            />
+            <MessageBubble key={`p-${pending.clientId}`} createdAt={pending.createdAt} own delivery={pending.status} onRetry={() => onRetry(pending.clientId)}>
+              <LinkifiedText text={pending.text} />
+            </MessageBubble>
           );
         }
         const { message } = item;
         const delivery: DeliveryState | null = own ? (othersReadSeq >= message.seq ? 'read' : 'sent') : null;
         return (
-          <MessageBubble
+          <StoredMessageBubble
             key={`m-${message.seq}`}
-            text={message.text}
-            createdAt={message.createdAt}
+            message={message}
             own={own}
             delivery={delivery}
-            deleted={message.deletedAt !== null}
+            participants={participants}
+            meId={meId}
+            actions={actions}
+            highlighted={message.id === highlightedId}
           />
         );
       })}

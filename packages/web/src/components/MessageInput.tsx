@@ -1,10 +1,20 @@
 import { MAX_MESSAGE_LENGTH } from '@parley/protocol';
-import { useId, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { codePointLength } from '../lib/code-points.js';
 import { useTypingNotifier } from '../hooks/use-typing-notifier.js';
+import { QuotedMessage } from './QuotedMessage.js';
 
 /** The character count appears from this many code points on (near the contract's 5000 limit). */
 export const COUNTER_THRESHOLD = 4500;
+
+/** The message the next one answers, as the composer quotes it. */
+export interface ReplyDraft {
+  id: string;
+  /** Its sender, as the thread names them. */
+  name: string;
+  /** Its text, cut as a preview. */
+  preview: string;
+}
 
 /** What the composer needs. */
 export interface MessageInputProps {
@@ -14,14 +24,24 @@ export interface MessageInputProps {
   onTyping?: (isTyping: boolean) => void;
   /** When set, the composer is disabled and shows this reason (e.g. the project is completed). */
   disabledReason?: string | null;
+  /** The message being answered, quoted above the textbox (which takes the focus when a reply starts). */
+  replyingTo?: ReplyDraft | null;
+  /** "Cancel reply" or Escape in the textbox: the next message answers nothing. */
+  onCancelReply?: () => void;
 }
 
 /**
  * The composer: a textarea labelled "Message" (Enter sends, Shift+Enter inserts a line break), a "Send"
- * button, and a character counter near the limit of 5000 code points (contract § Conversations and messages).
+ * button, a character counter near the limit of 5000 code points (contract § Conversations and messages), and the
+ * quote of the message being answered with a "Cancel reply" button.
  */
-export function MessageInput({ onSend, onTyping, disabledReason = null }: MessageInputProps) {
+export function MessageInput({ onSend, onTyping, disabledReason = null, replyingTo = null, onCancelReply }: MessageInputProps) {
   const [text, setText] = useState('');
+  const textarea = useRef<HTMLTextAreaElement>(null);
+  const replyId = replyingTo?.id;
+  useEffect(() => {
+    if (replyId) textarea.current?.focus();
+  }, [replyId]);
   const typing = useTypingNotifier(onTyping);
   const ids = { input: useId(), counter: useId(), reason: useId() };
   const length = codePointLength(text.trim());
@@ -40,6 +60,7 @@ export function MessageInput({ onSend, onTyping, disabledReason = null }: Messag
     send();
   };
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (event.key === 'Escape' && replyingTo) onCancelReply?.();
     if (event.key !== 'Enter' || event.shiftKey || event.nativeEvent.isComposing) return;
     event.preventDefault();
     send();
@@ -53,11 +74,23 @@ export function MessageInput({ onSend, onTyping, disabledReason = null }: Messag
           {disabledReason}
         </p>
       )}
+      {replyingTo && !disabled && (
+        <div className="mb-2 flex items-start gap-2 rounded-md bg-slate-50 px-2 py-1.5 text-slate-700">
+          <div className="min-w-0 flex-1">
+            <p className="text-xs text-slate-500">Replying to</p>
+            <QuotedMessage name={replyingTo.name} preview={replyingTo.preview} deleted={false} />
+          </div>
+          <button type="button" onClick={onCancelReply} className="rounded px-2 py-1 text-xs text-slate-600 hover:bg-slate-200">
+            Cancel reply
+          </button>
+        </div>
+      )}
       <div className="flex items-end gap-2">
         <label htmlFor={ids.input} className="sr-only">
           Message
         </label>
         <textarea
+          ref={textarea}
           id={ids.input}
           value={text}
           rows={1}

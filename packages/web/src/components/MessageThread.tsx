@@ -3,6 +3,8 @@ import { useEffect, useMemo } from 'react';
 import { formatDayLabel } from '../lib/format-time.js';
 import { layoutThread, type PendingMessage } from '../lib/message-layout.js';
 import { useDocumentVisible } from '../hooks/use-document-visible.js';
+import type { MessageActions } from '../hooks/use-message-actions.js';
+import { useRevealMessage } from '../hooks/use-reveal-message.js';
 import { useStickToBottom } from '../hooks/use-stick-to-bottom.js';
 import { DaySeparator } from './DaySeparator.js';
 import { MessageGroup } from './MessageGroup.js';
@@ -27,17 +29,21 @@ export interface MessageThreadProps {
   onRetry: (clientId: string) => void;
   /** Called with the newest seq while it is visible (the reader is at the bottom) and the tab is visible. */
   onNewestSeen: (seq: number) => void;
+  /** What the messages' actions menus and reaction chips do. */
+  actions: MessageActions;
+  /** A message to scroll to and mark briefly once it is shown (opened from a search result); null for none. */
+  revealMessageId: string | null;
   /** "Now" for day labels (ms since the epoch); the current time by default. */
   now?: number;
 }
 
 /**
  * The message history: a scrollable log (role "log", polite, labelled "Messages") with day separators,
- * sender groups and system messages; upward infinite scroll; and a "New messages" button when messages
- * arrive while the reader is scrolled up.
+ * sender groups and system messages; upward infinite scroll; a "New messages" button when messages
+ * arrive while the reader is scrolled up; and the message a search result opened scrolled into view and marked.
  */
 export function MessageThread(props: MessageThreadProps) {
-  const { messages, pending, meId, participants, othersReadSeq, hasMoreBefore, loadingOlder, onLoadOlder, onRetry, onNewestSeen } = props;
+  const { messages, pending, meId, participants, othersReadSeq, hasMoreBefore, loadingOlder, onLoadOlder, onRetry, onNewestSeen, actions } = props;
   const rows = useMemo(() => layoutThread(messages, pending, meId), [messages, pending, meId]);
   const newest = messages.at(-1);
   const newestSeq = newest?.seq ?? 0;
@@ -50,6 +56,7 @@ export function MessageThread(props: MessageThreadProps) {
     loadingOlder,
     onLoadOlder,
   });
+  const highlightedId = useRevealMessage(props.revealMessageId);
   const visible = useDocumentVisible();
   useEffect(() => {
     if (scroll.atBottom && visible && newestSeq > 0) onNewestSeen(newestSeq);
@@ -86,6 +93,10 @@ export function MessageThread(props: MessageThreadProps) {
               own={row.senderId === meId}
               othersReadSeq={othersReadSeq}
               onRetry={onRetry}
+              participants={participants}
+              meId={meId}
+              actions={actions}
+              highlightedId={highlightedId}
             />
           );
         })}

@@ -1,7 +1,8 @@
 import type { Notification } from '@parley/protocol';
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { useLocation } from 'wouter';
 import { describeError } from '../api/auth-errors.js';
+import { useDismiss } from '../hooks/use-dismiss.js';
 import { useMarkNotificationsRead } from '../hooks/use-mark-notifications-read.js';
 import { useNotificationPermission } from '../hooks/use-notification-permission.js';
 import { useNotifications } from '../hooks/use-notifications.js';
@@ -30,23 +31,10 @@ export function NotificationBell() {
   const items = query.data?.items ?? [];
   const unread = items.filter((item) => item.readAt === null).length;
 
-  useEffect(() => {
-    if (!open) return;
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key !== 'Escape') return;
-      setOpen(false);
-      button.current?.focus();
-    };
-    const onPointer = (event: PointerEvent) => {
-      if (event.target instanceof Node && !root.current?.contains(event.target)) setOpen(false);
-    };
-    document.addEventListener('keydown', onKey);
-    document.addEventListener('pointerdown', onPointer);
-    return () => {
-      document.removeEventListener('keydown', onKey);
-      document.removeEventListener('pointerdown', onPointer);
-    };
-  }, [open]);
+  useDismiss(open, root, (reason) => {
+    setOpen(false);
+    if (reason === 'escape') button.current?.focus();
+  });
 
   const openNotification = (notification: Notification) => {
     if (notification.readAt === null) markRead([notification.id]);

@@ -1,5 +1,5 @@
 import type { User } from '@parley/protocol';
-import { useRoute } from 'wouter';
+import { useRoute, useSearchParams } from 'wouter';
 import { useApi } from '../hooks/use-api.js';
 import { useDesktopNotifications } from '../hooks/use-desktop-notifications.js';
 import { useOutboxSync } from '../hooks/use-outbox-sync.js';
@@ -10,11 +10,13 @@ import { ConnectionBanner } from './ConnectionBanner.js';
 import { ConversationList } from './ConversationList.js';
 import { ConversationView } from './ConversationView.js';
 import { EmptyThread } from './EmptyThread.js';
+import { SearchPage } from './SearchPage.js';
 
 /**
- * The signed-in layout. From 640 px wide: the inbox on the left, the thread on the right. Narrower: the inbox
- * at `/`, the thread alone at `/c/:conversationId` (with a Back button). Owns the realtime connection and events
- * (and desktop notifications while the tab is hidden), and shows the outbox's sends in the threads.
+ * The signed-in layout. From 640 px wide: the inbox on the left, the thread (or the message search, `/search`) on
+ * the right. Narrower: the inbox at `/`, the thread alone at `/c/:conversationId` (with a Back button), the search
+ * alone. `/c/:id?message=<id>` opens a thread at that message. Owns the realtime connection and events (and desktop
+ * notifications while the tab is hidden), and shows the outbox's sends in the threads.
  */
 export function Workspace({ me }: { me: User }) {
   const api = useApi();
@@ -24,6 +26,9 @@ export function Workspace({ me }: { me: User }) {
   useDesktopNotifications(api);
   const [match, params] = useRoute('/c/:conversationId');
   const selectedId = match ? params.conversationId : null;
+  const [searching] = useRoute('/search');
+  const [searchParams] = useSearchParams();
+  const paneOpen = selectedId !== null || searching;
 
   return (
     <div className="flex h-dvh flex-col bg-slate-100 text-slate-900">
@@ -32,12 +37,18 @@ export function Workspace({ me }: { me: User }) {
       <div className="flex min-h-0 flex-1">
         <section
           aria-label="Inbox"
-          className={`${selectedId ? 'hidden sm:flex' : 'flex'} w-full min-w-0 flex-col border-r border-slate-200 bg-white sm:w-80 sm:shrink-0`}
+          className={`${paneOpen ? 'hidden sm:flex' : 'flex'} w-full min-w-0 flex-col border-r border-slate-200 bg-white sm:w-80 sm:shrink-0`}
         >
           <ConversationList meId={me.id} selectedId={selectedId} />
         </section>
-        <main className={`${selectedId ? 'flex' : 'hidden sm:flex'} min-h-0 min-w-0 flex-1`}>
-          {selectedId ? <ConversationView key={selectedId} conversationId={selectedId} meId={me.id} /> : <EmptyThread />}
+        <main className={`${paneOpen ? 'flex' : 'hidden sm:flex'} min-h-0 min-w-0 flex-1`}>
+          {selectedId ? (
+            <ConversationView key={selectedId} conversationId={selectedId} meId={me.id} focusMessageId={searchParams.get('message')} />
+          ) : searching ? (
+            <SearchPage meId={me.id} />
+          ) : (
+            <EmptyThread />
+          )}
         </main>
       </div>
     </div>

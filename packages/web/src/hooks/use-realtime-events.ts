@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { TYPING_TIMEOUT_MS } from '@parley/protocol';
-import { applyConversationUpdate, applyNewMessage, applyOwnRead, applyPresence } from '../api/conversation-cache.js';
+import { TYPING_TIMEOUT_MS, type Message, type SyncChange } from '@parley/protocol';
+import { applyConversationUpdate, applyMessagePreview, applyNewMessage, applyOwnRead, applyPresence } from '../api/conversation-cache.js';
 import { isUnauthenticated } from '../api/auth-errors.js';
 import { applyNotification } from '../api/notification-cache.js';
 import type { ParleyApi } from '../api/parley-api.js';
@@ -14,6 +14,8 @@ import { useSessionStore } from '../store/session-store.js';
  * the SDK's message stream (`api.stream`: tracked threads' messages, once and in order, live or caught up) into
  * the threads and the inbox; `message:new` of every conversation, tracked or not, into the inbox (applying a message
  * twice changes nothing: the cache keeps the highest `seq`), and it stops its sender's typing indicator;
+ * `message:updated` / `message:reaction` (each the receiver's own view) and `message:deleted` into the message held
+ * and the inbox preview, and the same changes from the stream's catch-up after a reconnection (`api.stream.onChange`);
  * `conversation:read` / `message:read` into read positions (one's own zero the inbox badge),
  * `conversation:typing` into typing indicators, `conversation:updated` into the cached conversation,
  * `presence:update` into cached participants, `notification:new` into the bell's list (same id in place).
@@ -22,6 +24,10 @@ export function useRealtimeEvents(api: ParleyApi, meId: string): void {
   const queryClient = useQueryClient();
   useEffect(() => {
     const store = useRealtimeStore.getState();
+    const applyChange = (message: Message) => {
+      store.changeMessage(message);
+      applyMessagePreview(queryClient, message);
+    };
     const offs = [
       api.stream.onMessage((message) => {
         store.receiveMessage(message, meId);
@@ -34,6 +40,15 @@ export function useRealtimeEvents(api: ParleyApi, meId: string): void {
       api.on('message:new', ({ message }) => {
         if (message.senderId) store.setTyping(message.conversationId, message.senderId, null);
         applyNewMessage(queryClient, message, meId);
+      }),
+      api.on('message:updated', ({ message }) => applyChange(message)),
+      api.on('message:reaction', ({ message }) => applyChange(message)),
+      api.on('message:deleted', (event) => {
+        store.deleteMessage(event);
+        applyMessagePreview(queryClient, { id: event.messageId, conversationId: event.conversationId, text: '' });
+      }),
+      api.stream.onChange((change) => {
+        if (isMessageChange(change)) applyChange(change.message);
       }),
       api.on('conversation:read', (event) => {
         if (event.userId === meId) applyOwnRead(queryClient, event);
@@ -55,4 +70,9 @@ export function useRealtimeEvents(api: ParleyApi, meId: string): void {
     ];
     return () => offs.forEach((off) => off());
   }, [api, meId, queryClient]);
+}
+
+/** The change stream's kinds that carry a message as it is now (protocol `SyncChangeSchema`). */
+function isMessageChange(change: SyncChange): change is Extract<SyncChange, { message: Message }> {
+  return 'message' in change && change.kind !== 'message.created';
 }

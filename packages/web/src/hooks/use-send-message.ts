@@ -3,8 +3,8 @@ import { useApi } from './use-api.js';
 
 /** Sending in one conversation: `send` a new message, `retry` a failed one. */
 export interface MessageSender {
-  /** Shows `text` at once as "sending" and sends it through the outbox with a fresh `clientId`. */
-  send: (text: string) => void;
+  /** Shows `text` at once as "sending" and sends it through the outbox with a fresh `clientId`; `replyToId` quotes a message. */
+  send: (text: string, replyToId?: string) => void;
   /** Sends a failed message again with the SAME `clientId`, so the server never stores it twice. */
   retry: (clientId: string) => void;
 }
@@ -19,9 +19,9 @@ export function useSendMessage(conversationId: string): MessageSender {
   const api = useApi();
 
   const send = useCallback(
-    (text: string) => {
+    (text: string, replyToId?: string) => {
       // The outbox never rejects: every outcome is an entry status, reported to `useOutboxSync`.
-      void api.outbox.send(conversationId, { text });
+      void api.outbox.send(conversationId, replyToId ? { text, replyToId } : { text });
     },
     [api, conversationId],
   );

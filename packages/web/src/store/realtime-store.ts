@@ -1,8 +1,8 @@
-import type { HistoryPage, Message } from '@parley/protocol';
+import type { HistoryPage, Message, MessageDeletedEvent } from '@parley/protocol';
 import type { ConnectionStatus } from '@parley/sdk';
 import { create } from 'zustand';
 import type { PendingMessage } from '../lib/message-layout.js';
-import { emptyThread, mergeBySeq, withNewestPage, withPending, withStoredMessage, type ThreadState } from './thread-state.js';
+import { emptyThread, mergeBySeq, withChangedMessage, withDeletedMessage, withNewestPage, withPending, withStoredMessage, type ThreadState } from './thread-state.js';
 
 /** Realtime state of the session: the connection, loaded threads, who types, and how far others have read. */
 export interface RealtimeState {
@@ -28,6 +28,10 @@ export interface RealtimeState {
   loadOlder: (conversationId: string, page: HistoryPage) => void;
   /** A stored message (from the message stream, or the outbox once sent); ignored for threads not held. */
   receiveMessage: (message: Message, meId: string) => void;
+  /** A newer version of a stored message (edited, deleted, reactions changed): replaces the copy held, updates its quotes. */
+  changeMessage: (message: Message) => void;
+  /** `message:deleted`: the copy held becomes a tombstone; its quotes say it was deleted. */
+  deleteMessage: (event: Pick<MessageDeletedEvent, 'conversationId' | 'messageId' | 'deletedAt'>) => void;
   /** Shows an own message not stored yet (`createdAt` now, the first time) or changes its status; ignored for threads not held. */
   putPending: (conversationId: string, pending: Omit<PendingMessage, 'createdAt'>) => void;
   /** Typing on (`expiresAt` in ms since the epoch) or off for one participant. */
@@ -61,6 +65,8 @@ export const useRealtimeStore = create<RealtimeState>()((set) => {
     loadOlder: (conversationId, page) =>
       updateThread(conversationId, (thread) => ({ ...thread, messages: mergeBySeq(thread.messages, page.items), hasMoreBefore: page.hasMore })),
     receiveMessage: (message, meId) => updateThread(message.conversationId, (thread) => withStoredMessage(thread, message, meId)),
+    changeMessage: (message) => updateThread(message.conversationId, (thread) => withChangedMessage(thread, message)),
+    deleteMessage: (event) => updateThread(event.conversationId, (thread) => withDeletedMessage(thread, event)),
     putPending: (conversationId, pending) => updateThread(conversationId, (thread) => withPending(thread, pending)),
     setTyping: (conversationId, userId, expiresAt) =>
       set((state) => {

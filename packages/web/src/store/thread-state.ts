@@ -1,5 +1,6 @@
-import type { HistoryPage, Message } from '@parley/protocol';
+import type { HistoryPage, Message, MessageDeletedEvent, ReplyPreview } from '@parley/protocol';
 import type { PendingMessage } from '../lib/message-layout.js';
+import { previewText } from '../lib/message-preview.js';
 
 /** What the app holds of one conversation's history. */
 export interface ThreadState {
@@ -80,4 +81,30 @@ export function withPending(thread: ThreadState, pending: Omit<PendingMessage, '
     return { ...thread, pending: [...thread.pending, { ...pending, createdAt: new Date().toISOString() }] };
   }
   return { ...thread, pending: thread.pending.map((item) => (item.clientId === pending.clientId ? { ...item, status: pending.status } : item)) };
+}
+
+/**
+ * The thread with a newer version of a message (edited, deleted, its reactions changed; from `message:updated`,
+ * `message:reaction`, the change stream or an action's answer): the copy held is replaced, and the replies quoting it
+ * show its new preview (or that it was deleted). A message not held (older than the pages loaded) is not added, so
+ * the thread never gains a lone message above a gap.
+ */
+export function withChangedMessage(thread: ThreadState, message: Message): ThreadState {
+  // A deletion is final: a late copy from before it (an action's answer overtaken by the event) does not undo it.
+  const messages = thread.messages.map((held) => (held.id !== message.id || (held.deletedAt !== null && message.deletedAt === null) ? held : message));
+  const deleted = message.deletedAt !== null;
+  return { ...thread, messages: requote(messages, message.id, { preview: deleted ? '' : previewText(message.text), deleted }) };
+}
+
+/** The thread after `message:deleted`: the copy held becomes a tombstone (no text, no reactions), and its quotes say so. */
+export function withDeletedMessage(thread: ThreadState, event: Pick<MessageDeletedEvent, 'messageId' | 'deletedAt'>): ThreadState {
+  const held = thread.messages.find((message) => message.id === event.messageId);
+  if (held) return withChangedMessage(thread, { ...held, text: '', reactions: [], deletedAt: event.deletedAt });
+  return { ...thread, messages: requote(thread.messages, event.messageId, { preview: '', deleted: true }) };
+}
+
+/** `messages` with the reply quotes of message `quotedId` showing `quote` (protocol `ReplyPreviewSchema`). */
+function requote(messages: Message[], quotedId: string, quote: Pick<ReplyPreview, 'preview' | 'deleted'>): Message[] {
+  if (!messages.some((message) => message.replyTo?.id === quotedId)) return messages;
+  return messages.map((message) => (message.replyTo?.id === quotedId ? { ...message, replyTo: { ...message.replyTo, ...quote } } : message));
 }

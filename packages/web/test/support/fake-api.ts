@@ -21,6 +21,12 @@ export interface FakeApi {
   notificationsMarkRead: ReturnType<typeof vi.fn<ParleyApi['notifications']['markRead']>>;
   projectsGet: ReturnType<typeof vi.fn<ParleyApi['projects']['get']>>;
   messagesList: ReturnType<typeof vi.fn<ParleyApi['messages']['list']>>;
+  messagesEdit: ReturnType<typeof vi.fn<ParleyApi['messages']['edit']>>;
+  messagesDelete: ReturnType<typeof vi.fn<ParleyApi['messages']['delete']>>;
+  messagesForward: ReturnType<typeof vi.fn<ParleyApi['messages']['forward']>>;
+  messagesReact: ReturnType<typeof vi.fn<ParleyApi['messages']['react']>>;
+  messagesUnreact: ReturnType<typeof vi.fn<ParleyApi['messages']['unreact']>>;
+  messagesSearch: ReturnType<typeof vi.fn<ParleyApi['messages']['search']>>;
   /** The outbox's REST transport (`ParleyClient.messages.send`). */
   messagesSend: ReturnType<typeof vi.fn<ParleyClient['messages']['send']>>;
   liveSend: ReturnType<typeof vi.fn<ParleyApi['live']['send']>>;
@@ -53,6 +59,12 @@ export function createFakeApi(): FakeApi {
     notificationsMarkRead: vi.fn<ParleyApi['notifications']['markRead']>(() => Promise.resolve({ updated: 1 })),
     projectsGet: vi.fn<ParleyApi['projects']['get']>(notAnswered),
     messagesList: vi.fn<ParleyApi['messages']['list']>(notAnswered),
+    messagesEdit: vi.fn<ParleyApi['messages']['edit']>(notAnswered),
+    messagesDelete: vi.fn<ParleyApi['messages']['delete']>(notAnswered),
+    messagesForward: vi.fn<ParleyApi['messages']['forward']>(notAnswered),
+    messagesReact: vi.fn<ParleyApi['messages']['react']>(notAnswered),
+    messagesUnreact: vi.fn<ParleyApi['messages']['unreact']>(notAnswered),
+    messagesSearch: vi.fn<ParleyApi['messages']['search']>(notAnswered),
     messagesSend: vi.fn<ParleyClient['messages']['send']>(notAnswered),
     liveSend: vi.fn<ParleyApi['live']['send']>(notAnswered),
     liveTyping: vi.fn<ParleyApi['live']['typing']>(() => Promise.resolve()),
@@ -63,7 +75,15 @@ export function createFakeApi(): FakeApi {
     projects: { get: fake.projectsGet },
     conversations: { list: fake.conversationsList, get: fake.conversationsGet, updateSettings: fake.conversationsUpdateSettings },
     notifications: { list: fake.notificationsList, markRead: fake.notificationsMarkRead },
-    messages: { list: fake.messagesList },
+    messages: {
+      list: fake.messagesList,
+      edit: fake.messagesEdit,
+      delete: fake.messagesDelete,
+      forward: fake.messagesForward,
+      react: fake.messagesReact,
+      unreact: fake.messagesUnreact,
+      search: fake.messagesSearch,
+    },
     reads: { markRead: vi.fn<ParleyApi['reads']['markRead']>((_id, seq) => Promise.resolve({ lastReadSeq: seq, unreadCount: 0 })) },
     live: {
       join: vi.fn<ParleyApi['live']['join']>(notAnswered),

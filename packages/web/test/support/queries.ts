@@ -6,3 +6,10 @@ export function bubbleOf(text: string | RegExp): HTMLElement {
   if (!bubble) throw new Error(`no bubble with a delivery mark holds ${String(text)}`);
   return bubble;
 }
+
+/** The thread row of the stored message holding `text` (own or not, deleted or not); throws when there is none. */
+export function messageRowOf(text: string | RegExp): HTMLElement {
+  const row = screen.getByText(text).closest<HTMLElement>('[id^="message-"]');
+  if (!row) throw new Error(`no stored message holds ${String(text)}`);
+  return row;
+}

@@ -1,0 +1,74 @@
+import type { Message, Participant } from '@parley/protocol';
+import { useState } from 'react';
+import type { MessageActions } from '../hooks/use-message-actions.js';
+import { senderName } from '../lib/sender-name.js';
+import type { DeliveryState } from './DeliveryTick.js';
+import { LinkifiedText } from './LinkifiedText.js';
+import { MessageActionsMenu } from './MessageActionsMenu.js';
+import { MessageBubble } from './MessageBubble.js';
+import { MessageEditor } from './MessageEditor.js';
+import { QuotedMessage } from './QuotedMessage.js';
+import { ReactionChips } from './ReactionChips.js';
+
+/** One stored (non-system) message of the thread. */
+export interface StoredMessageBubbleProps {
+  message: Message;
+  own: boolean;
+  delivery: DeliveryState | null;
+  /** For the names in reply quotes and reaction tooltips. */
+  participants: readonly Participant[];
+  meId: string;
+  actions: MessageActions;
+  /** The message a search result opened, briefly marked. */
+  highlighted: boolean;
+}
+
+/**
+ * A stored message: "Forwarded" when it is a forward, the quote of the message it replies to, its text (or the
+ * inline editor), "edited", the reaction chips and the actions menu (Edit and Delete on the caller's own; Reply,
+ * React and Edit only while the conversation is writable). A deleted message is a muted tombstone, "This message
+ * was deleted", with no actions.
+ */
+export function StoredMessageBubble({ message, own, delivery, participants, meId, actions, highlighted }: StoredMessageBubbleProps) {
+  const [editing, setEditing] = useState(false);
+  const shared = { createdAt: message.createdAt, own, delivery, messageId: message.id, highlighted };
+  if (message.deletedAt !== null) {
+    return (
+      <MessageBubble {...shared} tombstone>
+        <em>This message was deleted</em>
+      </MessageBubble>
+    );
+  }
+  const { canWrite } = actions;
+  const react = canWrite ? (emoji: string) => actions.toggleReaction(message, emoji) : undefined;
+  const menu = (
+    <MessageActionsMenu
+      alignEnd={own}
+      reacted={message.reactions.filter((reaction) => reaction.me).map((reaction) => reaction.emoji)}
+      onCopy={() => actions.copy(message)}
+      onReply={canWrite ? () => actions.reply(message) : undefined}
+      onReact={react}
+      onForward={() => actions.forward(message)}
+      onEdit={own && canWrite ? () => setEditing(true) : undefined}
+      onDelete={own ? () => actions.confirmDelete(message) : undefined}
+    />
+  );
+  return (
+    <MessageBubble
+      {...shared}
+      editedAt={message.editedAt}
+      actions={editing ? null : menu}
+      footer={<ReactionChips reactions={message.reactions} participants={participants} meId={meId} onToggle={react} />}
+    >
+      {message.forwardedFrom && <p className="mb-1 text-xs italic opacity-80">Forwarded</p>}
+      {message.replyTo && (
+        <QuotedMessage name={senderName(message.replyTo.senderId, participants, meId)} preview={message.replyTo.preview} deleted={message.replyTo.deleted} />
+      )}
+      {editing ? (
+        <MessageEditor text={message.text} onSave={(text) => actions.edit(message, text)} onClose={() => setEditing(false)} />
+      ) : (
+        <LinkifiedText text={message.text} />
+      )}
+    </MessageBubble>
+  );
+}
