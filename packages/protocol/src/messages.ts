@@ -27,7 +27,7 @@ export type ForwardedFrom = z.infer<typeof ForwardedFromSchema>;
  * A stored message. `seq` is per conversation, starts at 1 and has no gaps. A deleted message keeps its
  * place as a tombstone: `deletedAt` set, `text` empty, no reactions. `reactions` are shown to one user
  * (`me`); `replyTo` quotes the parent of a reply; `forwardedFrom` names the original of a forward.
- * `attachments` and `mentions` stay empty until their issues land.
+ * `mentions` holds the user ids of the participants named with `@name` in the text. `attachments` stay empty until files land.
  */
 export const MessageSchema = z
   .object({
@@ -46,7 +46,7 @@ export const MessageSchema = z
     forwardedFrom: ForwardedFromSchema.nullable(),
     attachments: z.array(z.unknown()),
     reactions: z.array(ReactionSchema),
-    mentions: z.array(z.unknown()),
+    mentions: z.array(IdSchema),
   })
   .meta({ id: 'Message' });
 export type Message = z.infer<typeof MessageSchema>;

@@ -7,6 +7,7 @@ import * as messageActions from './migrations/20261121050000-message-actions.js'
 import * as search from './migrations/20261121060000-search.js';
 import * as moderation from './migrations/20261121070000-moderation.js';
 import * as pins from './migrations/20261121080000-pins.js';
+import * as mentions from './migrations/20261121090000-mentions.js';
 
 /** Every migration, by its frozen timestamped name (CONVENTIONS rule 6). Add new ones at the end. */
 const migrations: Record<string, Migration> = {
@@ -17,6 +18,7 @@ const migrations: Record<string, Migration> = {
   '20261121060000-search': search,
   '20261121070000-moderation': moderation,
   '20261121080000-pins': pins,
+  '20261121090000-mentions': mentions,
 };
 
 /**

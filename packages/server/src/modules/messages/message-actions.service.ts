@@ -6,8 +6,9 @@ import type { DomainEvents } from '../../events.js';
 import { newId, nowIso } from '../../ids.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { requireParticipant, requireWritable } from '../conversations/conversations.access.js';
-import { listParticipantIds } from '../conversations/conversations.repository.js';
+import { listParticipantIds, listParticipantUsers } from '../conversations/conversations.repository.js';
 import { appendChange } from '../sync/sync.repository.js';
+import { resolveMentions } from './mentions.js';
 import { presentMessageFor, viewsFor } from './message-views.js';
 import { findMessage, type MessageRow } from './messages.repository.js';
 
@@ -51,9 +52,11 @@ export class MessageActionsService {
 
     const at = nowIso();
     const participantIds = await this.db.transaction().execute(async (trx) => {
+      const participants = await listParticipantUsers(trx, [row.conversation_id]);
+      const mentions = resolveMentions(body.text, participants.map((p) => ({ userId: p.user_id, name: p.name })));
       const updated = await trx
         .updateTable('messages')
-        .set({ text: body.text, edited_at: at })
+        .set({ text: body.text, edited_at: at, mentions: JSON.stringify(mentions) })
         .where('id', '=', row.id)
         .where('deleted_at', 'is', null)
         .where('text', '=', row.text)

@@ -33,7 +33,7 @@ export function presentMessage(row: MessageRow, extras: MessageExtras = NO_EXTRA
     forwardedFrom: extras.forwardedFrom,
     attachments: [],
     reactions: deleted ? [] : extras.reactions,
-    mentions: [],
+    mentions: deleted ? [] : parseMentions(row.mentions),
   };
 }
 
@@ -44,4 +44,14 @@ const PREVIEW_LENGTH = 100;
 export function previewText(text: string): string {
   const points = [...text];
   return points.length <= PREVIEW_LENGTH ? text : `${points.slice(0, PREVIEW_LENGTH - 1).join('')}…`;
+}
+
+/** The stored `mentions` column (a JSON array of user ids) as a list; anything else as none. */
+function parseMentions(stored: string): string[] {
+  try {
+    const value: unknown = JSON.parse(stored);
+    return Array.isArray(value) ? value.filter((id): id is string => typeof id === 'string') : [];
+  } catch {
+    return [];
+  }
 }

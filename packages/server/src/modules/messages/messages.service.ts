@@ -6,8 +6,9 @@ import { conflict, invalid } from '../../errors.js';
 import type { DomainEvents } from '../../events.js';
 import { newId, nowIso } from '../../ids.js';
 import { notWritable, requireParticipant } from '../conversations/conversations.access.js';
-import { advanceReadSeq, allocateSeq, findConversation, listParticipantIds } from '../conversations/conversations.repository.js';
+import { advanceReadSeq, allocateSeq, findConversation, listParticipantUsers } from '../conversations/conversations.repository.js';
 import { requireVisibleMessage } from './message-actions.service.js';
+import { resolveMentions } from './mentions.js';
 import { presentMessageFor, presentMessages } from './message-views.js';
 import { findByClientId, findMessage, insertMessage, listMessages, type MessageRow } from './messages.repository.js';
 import type { SendLimiter } from './send-limiter.js';
@@ -25,14 +26,17 @@ export interface SendResult {
  */
 export async function appendMessage(
   trx: Db,
-  fields: Pick<MessageRow, 'conversation_id' | 'sender_id' | 'type' | 'text' | 'client_id' | 'reply_to_id'> & Partial<Pick<MessageRow, 'forwarded_from_id'>>,
+  fields: Pick<MessageRow, 'conversation_id' | 'sender_id' | 'type' | 'text' | 'client_id' | 'reply_to_id'> &
+    Partial<Pick<MessageRow, 'forwarded_from_id'>> & { mentions?: string[] },
   at: string,
 ): Promise<MessageRow> {
   const seqs = await allocateSeq(trx, fields.conversation_id, at);
   if (seqs === undefined) throw notWritable((await findConversation(trx, fields.conversation_id))?.status);
+  const { mentions, ...columns } = fields;
   const row: MessageRow = {
     forwarded_from_id: null,
-    ...fields,
+    ...columns,
+    mentions: JSON.stringify(mentions ?? []),
     id: newId(),
     seq: seqs.seq,
     created_at: at,
@@ -108,6 +112,7 @@ export class MessagesService {
     try {
       result = await this.db.transaction().execute(async (trx) => {
         const at = nowIso();
+        const participants = await listParticipantUsers(trx, [conversationId]);
         const row = await appendMessage(
           trx,
           {
@@ -118,12 +123,13 @@ export class MessagesService {
             client_id: input.clientId ?? null,
             reply_to_id: input.replyToId ?? null,
             forwarded_from_id: forwardedFromId,
+            mentions: resolveMentions(input.text, participants.map((p) => ({ userId: p.user_id, name: p.name }))),
           },
           at,
         );
         await advanceReadSeq(trx, conversationId, actor.id, row.seq, at);
         if (coversOthers(sender, row.seq)) await appendReadChange(trx, conversationId, actor.id, row.seq, at);
-        return { row, participantIds: await listParticipantIds(trx, conversationId) };
+        return { row, participantIds: participants.map((p) => p.user_id) };
       });
     } catch (error) {
       // A concurrent send with the same clientId won the unique index: answer with its message.

@@ -18,6 +18,8 @@ export interface MessagesTable {
   deleted_by: string | null;
   /** The message this one is a forwarded copy of. */
   forwarded_from_id: string | null;
+  /** The mentioned participants' user ids, a JSON array (`mentions.ts`). */
+  mentions: string;
 }
 
 /** `message_edits`: each earlier version of an edited message, with when it was written and replaced, and by whom. */

@@ -81,7 +81,9 @@ export class NotificationsService {
     const stored = await this.db.transaction().execute(async (trx) => {
       const context = await findMessageContext(trx, message.conversationId, message.senderId);
       if (!context) return [];
-      const recipients = await listUnmutedParticipants(trx, message.conversationId, candidates, nowIso());
+      // A mention notifies even in a muted conversation (issue 5, "mentions").
+      const unmuted = await listUnmutedParticipants(trx, message.conversationId, candidates, nowIso());
+      const recipients = candidates.filter((id) => unmuted.includes(id) || message.mentions.includes(id)).sort();
       return upsertUnreadNotifications(
         trx,
         recipients.map(
