@@ -12,6 +12,7 @@ import {
   matchesInLog,
   messageLog,
   openAs,
+  openBothSides,
   seedMessages,
   sendFromComposer,
   startApp,
@@ -37,19 +38,6 @@ describe('the web app between a client and a provider', () => {
   });
   afterAll(() => stopApp(pool, browser, t));
 
-  /** A new project with both sides signed in: each page shows the thread (or the inbox with `providerAt: '/'`). */
-  async function openBothSides(opts: { providerAt?: 'thread' | 'inbox' } = {}): Promise<{ fixture: ProjectFixture; client: Page; provider: Page }> {
-    const fixture = await createProject(t, { title: `Checkout redesign ${Math.random().toString(36).slice(2, 7)}` });
-    const thread = `/c/${fixture.conversation.id}`;
-    const [client, provider] = await Promise.all([
-      openAs(browser, t.url, fixture.client, { path: thread, pool }),
-      openAs(browser, t.url, fixture.provider, { path: opts.providerAt === 'inbox' ? '/' : thread, pool }),
-    ]);
-    await waitForThread(client);
-    if (opts.providerAt !== 'inbox') await waitForThread(provider);
-    return { fixture, client, provider };
-  }
-
   /** The provider's page on the project's thread, its socket under the test's control (`held`: not let through yet). */
   async function openWithRealtimeControl(fixture: ProjectFixture, opts: { held: boolean }): Promise<{ page: Page; realtime: RealtimeControl }> {
     const context = await browser.newContext();
@@ -63,7 +51,7 @@ describe('the web app between a client and a provider', () => {
   }
 
   it('shows a message sent on one side on the other within 2 s, both ways', async () => {
-    const { client, provider } = await openBothSides();
+    const { client, provider } = await openBothSides(t, browser, pool);
 
     await sendFromComposer(client, 'Hello Paul, can we start on Monday?');
     await messageLog(provider).getByText('Hello Paul, can we start on Monday?').waitFor({ timeout: LIVE_TIMEOUT });
@@ -79,7 +67,7 @@ describe('the web app between a client and a provider', () => {
   });
 
   it('shows "<name> is typing…" on the other side while one types, and clears it when the message is sent', async () => {
-    const { fixture, client, provider } = await openBothSides();
+    const { fixture, client, provider } = await openBothSides(t, browser, pool);
     const typing = provider.getByText(`${fixture.client.name} is typing…`);
     expect(await typing.count()).toBe(0);
 
@@ -96,7 +84,7 @@ describe('the web app between a client and a provider', () => {
   });
 
   it('clears the typing indicator when the typist empties the composer', async () => {
-    const { fixture, client, provider } = await openBothSides();
+    const { fixture, client, provider } = await openBothSides(t, browser, pool);
     const typing = client.getByText(`${fixture.provider.name} is typing…`);
 
     await composer(provider).pressSequentially('Actually');
@@ -106,7 +94,7 @@ describe('the web app between a client and a provider', () => {
   });
 
   it('turns the sender\'s mark into "Read" once the other side opens the conversation', async () => {
-    const { fixture, client, provider } = await openBothSides({ providerAt: 'inbox' });
+    const { fixture, client, provider } = await openBothSides(t, browser, pool, { providerAt: 'inbox' });
 
     await sendFromComposer(client, 'The wireframes are attached to the project.');
     const mark = deliveryMarkOf(client, 'The wireframes are attached to the project.');
@@ -147,7 +135,7 @@ describe('the web app between a client and a provider', () => {
   });
 
   it('keeps the history, in order, across a reload, and stays live afterwards', async () => {
-    const { fixture, client, provider } = await openBothSides();
+    const { fixture, client, provider } = await openBothSides(t, browser, pool);
     await seedMessages(t, fixture.client, fixture.conversation.id, ['First point: scope.', 'Second point: budget.']);
     await sendFromComposer(provider, 'Third point: timeline.');
     await messageLog(client).getByText('Third point: timeline.').waitFor({ timeout: LIVE_TIMEOUT });

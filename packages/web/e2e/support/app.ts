@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Locator, Page, WebSocket, WebSocketRoute } from 'playwright-core';
 import type { Message } from '@parley/protocol';
-import type { Actor } from '../../../server/test/support/factories.js';
+import { createProject, type Actor, type ProjectFixture } from '../../../server/test/support/factories.js';
 import { startTestServer, type TestServer } from '../../../server/test/support/server.js';
 import { launchBrowser } from './browser.js';
 import { nextFrames, textContentOf } from './in-page.js';
@@ -61,6 +61,27 @@ export async function openAs(
   await untilLive(page, () => page.goto(`${url}${opts.path ?? '/'}#token=${actor.token}`));
   await page.getByRole('button', { name: 'Sign out' }).waitFor({ timeout: UI_TIMEOUT });
   return page;
+}
+
+/**
+ * A new project (titled `title` plus a random suffix) with both sides signed in, each in their own browser context:
+ * both pages show its thread, or the provider's the inbox with `providerAt: 'inbox'`.
+ */
+export async function openBothSides(
+  t: TestServer,
+  browser: Browser,
+  pool: ContextPool,
+  opts: { title?: string; providerAt?: 'thread' | 'inbox' } = {},
+): Promise<{ fixture: ProjectFixture; client: Page; provider: Page }> {
+  const fixture = await createProject(t, { title: `${opts.title ?? 'Checkout redesign'} ${Math.random().toString(36).slice(2, 7)}` });
+  const thread = `/c/${fixture.conversation.id}`;
+  const [client, provider] = await Promise.all([
+    openAs(browser, t.url, fixture.client, { path: thread, pool }),
+    openAs(browser, t.url, fixture.provider, { path: opts.providerAt === 'inbox' ? '/' : thread, pool }),
+  ]);
+  await waitForThread(client);
+  if (opts.providerAt !== 'inbox') await waitForThread(provider);
+  return { fixture, client, provider };
 }
 
 /** A page's realtime connection under the test's control: see {@link controlRealtime}. */
@@ -132,6 +153,20 @@ export async function sendFromComposer(page: Page, text: string): Promise<void> 
 /** The delivery mark (img "Sending", "Sent", "Read" or "Failed") of the caller's own message reading `text`. */
 export function deliveryMarkOf(page: Page, text: string): Locator {
   return messageLog(page).locator('[data-delivery]').filter({ hasText: text }).getByRole('img');
+}
+
+/** The thread row of the stored message whose own text is `text` (not a reply quoting it). */
+export function messageRow(page: Page, text: string): Locator {
+  return messageLog(page)
+    .locator('[id^="message-"]')
+    .filter({ has: page.getByText(text, { exact: true }) })
+    .filter({ hasNot: page.getByRole('blockquote').filter({ hasText: text }) });
+}
+
+/** Opens the "Message actions" menu of the message reading `text` and answers the menu. */
+export async function openMessageActions(page: Page, text: string): Promise<Locator> {
+  await messageRow(page, text).getByRole('button', { name: 'Message actions' }).click();
+  return page.getByRole('menu', { name: 'Message actions' });
 }
 
 /** Every match of `pattern` (which must have the `g` flag) in the log's text, in document order. */

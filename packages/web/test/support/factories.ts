@@ -47,6 +47,8 @@ export function makeMessage(overrides: Partial<Message> & Pick<Message, 'seq'>):
     replyToId: null,
     replyTo: null,
     forwardedFrom: null,
+    location: null,
+    contact: null,
     attachments: [],
     reactions: [],
     mentions: [],
