@@ -23,6 +23,26 @@ export type ReplyPreview = z.infer<typeof ReplyPreviewSchema>;
 export const ForwardedFromSchema = z.object({ messageId: IdSchema, conversationId: IdSchema, senderId: IdSchema.nullable() });
 export type ForwardedFrom = z.infer<typeof ForwardedFromSchema>;
 
+/** A `location` message's place: WGS 84 degrees, and an optional label (≤ 200 code points). */
+export const LocationSchema = z.object({
+  latitude: z.number().min(-90).max(90),
+  longitude: z.number().min(-180).max(180),
+  label: boundedText(200).optional(),
+});
+export type Location = z.infer<typeof LocationSchema>;
+
+/** A `contact` message's card: a name (≤ 200 code points) and optionally a phone number and an e-mail address. */
+export const ContactSchema = z.object({
+  name: boundedText(200),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^\+?[0-9][0-9 ().-]{2,30}$/, 'must be a phone number: digits, spaces, ( ) . - and an optional leading +')
+    .optional(),
+  email: z.email().max(254).optional(),
+});
+export type Contact = z.infer<typeof ContactSchema>;
+
 /**
  * A stored message. `seq` is per conversation, starts at 1 and has no gaps. A deleted message keeps its
  * place as a tombstone: `deletedAt` set, `text` empty, no reactions. `reactions` are shown to one user
@@ -44,6 +64,8 @@ export const MessageSchema = z
     replyToId: IdSchema.nullable(),
     replyTo: ReplyPreviewSchema.nullable(),
     forwardedFrom: ForwardedFromSchema.nullable(),
+    location: LocationSchema.nullable(),
+    contact: ContactSchema.nullable(),
     attachments: z.array(z.unknown()),
     reactions: z.array(ReactionSchema),
     mentions: z.array(IdSchema),
@@ -61,6 +83,10 @@ export const SendMessageBodySchema = z.object({
   type: MessageTypeSchema.exclude(['system']).default('text'),
   replyToId: IdSchema.optional(),
   attachmentIds: z.array(IdSchema).max(10).optional(),
+  /** Required with `type: "location"`, refused otherwise. */
+  location: LocationSchema.optional(),
+  /** Required with `type: "contact"`, refused otherwise. */
+  contact: ContactSchema.optional(),
 });
 export type SendMessageBody = z.input<typeof SendMessageBodySchema>;
 export type SendMessageInput = z.output<typeof SendMessageBodySchema>;

@@ -214,6 +214,36 @@ describe.each(dialects)('message actions (%s)', (dialect) => {
     });
   });
 
+  describe('location and contact messages', () => {
+    it('stores and shows the structured part, validates it, forwards it, and keeps it out of other types', async () => {
+      const { client, provider, conversation } = await createProject(t);
+      const place = { latitude: 48.8584, longitude: 2.2945, label: 'Eiffel Tower' };
+      const located = await send(client, conversation.id, { type: 'location', text: 'Meet here', location: place });
+      expect(located).toMatchObject({ type: 'location', text: 'Meet here', location: place, contact: null });
+      const card = { name: 'Studio Nord', phone: '+49 30 1234567', email: 'hello@studio-nord.example' };
+      const contact = await send(provider, conversation.id, { type: 'contact', text: 'Our printer', contact: card });
+      expect(contact).toMatchObject({ type: 'contact', contact: card, location: null });
+      expect((await inHistory(provider, located))?.location).toEqual(place);
+
+      const refused = (body: Record<string, unknown>) => expectError(sendMessage(t, client, conversation.id, body), 400, 'VALIDATION_FAILED');
+      await refused({ type: 'location', text: 'where?' });
+      await refused({ type: 'location', text: 'off the map', location: { latitude: 91, longitude: 0 } });
+      await refused({ type: 'location', text: 'nowhere', location: { latitude: 10, longitude: 181 } });
+      await refused({ type: 'contact', text: 'who?', contact: { name: '' } });
+      await refused({ type: 'contact', text: 'bad mail', contact: { name: 'X', email: 'not-an-email' } });
+      await refused({ type: 'contact', text: 'bad phone', contact: { name: 'X', phone: 'call me' } });
+      await refused({ type: 'text', text: 'sneaky', location: place });
+      await refused({ type: 'image', text: 'no attachments yet' });
+
+      const clientId = uniqueId('loc');
+      await send(client, conversation.id, { type: 'location', text: 'Here', location: place, clientId });
+      await expectError(sendMessage(t, client, conversation.id, { type: 'location', text: 'Here', location: { ...place, latitude: 0 }, clientId }), 409, 'IDEMPOTENCY_CONFLICT');
+      const own = await createProjectWith(client, provider);
+      const forwarded = await expectStatus(t.api(client.token, 'POST', `/messages/${contact.id}/forward`, { conversationId: own }), 201);
+      expect(forwarded).toMatchObject({ type: 'contact', contact: card, forwardedFrom: { messageId: contact.id } });
+    });
+  });
+
   describe('pins', () => {
     it('pins and unpins for the whole conversation, newest pin first, tells participants, and hides deleted messages', async () => {
       const { client, provider, project, conversation } = await createProject(t);

@@ -8,6 +8,7 @@ import * as search from './migrations/20261121060000-search.js';
 import * as moderation from './migrations/20261121070000-moderation.js';
 import * as pins from './migrations/20261121080000-pins.js';
 import * as mentions from './migrations/20261121090000-mentions.js';
+import * as messagePayloads from './migrations/20261121100000-message-payloads.js';
 
 /** Every migration, by its frozen timestamped name (CONVENTIONS rule 6). Add new ones at the end. */
 const migrations: Record<string, Migration> = {
@@ -19,6 +20,7 @@ const migrations: Record<string, Migration> = {
   '20261121070000-moderation': moderation,
   '20261121080000-pins': pins,
   '20261121090000-mentions': mentions,
+  '20261121100000-message-payloads': messagePayloads,
 };
 
 /**

@@ -1,4 +1,5 @@
-import type { ForwardedFrom, Message, Reaction, ReplyPreview } from '@parley/protocol';
+import { ContactSchema, LocationSchema, type ForwardedFrom, type Message, type Reaction, type ReplyPreview } from '@parley/protocol';
+import type { z } from 'zod';
 import type { MessageRow } from './messages.repository.js';
 
 /** What a message shows beyond its own row; loaded by `message-views.ts`. */
@@ -31,6 +32,8 @@ export function presentMessage(row: MessageRow, extras: MessageExtras = NO_EXTRA
     replyToId: row.reply_to_id,
     replyTo: extras.replyTo,
     forwardedFrom: extras.forwardedFrom,
+    location: !deleted && row.type === 'location' ? parsePayload(row.payload, LocationSchema) : null,
+    contact: !deleted && row.type === 'contact' ? parsePayload(row.payload, ContactSchema) : null,
     attachments: [],
     reactions: deleted ? [] : extras.reactions,
     mentions: deleted ? [] : parseMentions(row.mentions),
@@ -53,5 +56,16 @@ function parseMentions(stored: string): string[] {
     return Array.isArray(value) ? value.filter((id): id is string => typeof id === 'string') : [];
   } catch {
     return [];
+  }
+}
+
+/** A stored `payload` (JSON) checked against its schema; null when missing or not what the schema says. */
+function parsePayload<S extends z.ZodType>(stored: string | null, schema: S): z.output<S> | null {
+  if (stored === null) return null;
+  try {
+    const parsed = schema.safeParse(JSON.parse(stored));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
   }
 }

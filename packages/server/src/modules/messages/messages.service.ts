@@ -9,6 +9,7 @@ import { notWritable, requireParticipant } from '../conversations/conversations.
 import { advanceReadSeq, allocateSeq, findConversation, listParticipantUsers } from '../conversations/conversations.repository.js';
 import { requireVisibleMessage } from './message-actions.service.js';
 import { resolveMentions } from './mentions.js';
+import { presentMessage } from './messages.presenter.js';
 import { presentMessageFor, presentMessages } from './message-views.js';
 import { findByClientId, findMessage, insertMessage, listMessages, type MessageRow } from './messages.repository.js';
 import type { SendLimiter } from './send-limiter.js';
@@ -27,7 +28,7 @@ export interface SendResult {
 export async function appendMessage(
   trx: Db,
   fields: Pick<MessageRow, 'conversation_id' | 'sender_id' | 'type' | 'text' | 'client_id' | 'reply_to_id'> &
-    Partial<Pick<MessageRow, 'forwarded_from_id'>> & { mentions?: string[] },
+    Partial<Pick<MessageRow, 'forwarded_from_id' | 'payload'>> & { mentions?: string[] },
   at: string,
 ): Promise<MessageRow> {
   const seqs = await allocateSeq(trx, fields.conversation_id, at);
@@ -35,6 +36,7 @@ export async function appendMessage(
   const { mentions, ...columns } = fields;
   const row: MessageRow = {
     forwarded_from_id: null,
+    payload: null,
     ...columns,
     mentions: JSON.stringify(mentions ?? []),
     id: newId(),
@@ -95,15 +97,22 @@ export class MessagesService {
     const source = await requireVisibleMessage(this.db, actor, messageId);
     if (source.deleted_at !== null) throw conflict('MESSAGE_DELETED', 'This message was deleted');
     if (source.type === 'system') throw invalid('messageId', 'system messages cannot be forwarded');
-    const input: SendMessageInput = { text: source.text, type: source.type, ...(body.clientId ? { clientId: body.clientId } : {}) };
+    const original = presentMessage(source);
+    const input: SendMessageInput = {
+      text: source.text,
+      type: source.type,
+      ...(original.location ? { location: original.location } : {}),
+      ...(original.contact ? { contact: original.contact } : {}),
+      ...(body.clientId ? { clientId: body.clientId } : {}),
+    };
     return this.store(actor, body.conversationId, input, source.id);
   }
 
   private async store(actor: User, conversationId: string, input: SendMessageInput, forwardedFromId: string | null): Promise<SendResult> {
     const sender = await requireParticipant(this.db, conversationId, actor.id);
+    const payload = structuredPart(input);
     const replay = await this.findReplay(actor, conversationId, input, forwardedFromId);
     if (replay) return replay;
-    if (input.type !== 'text') throw invalid('type', 'must be text until attachments are supported');
     if (input.attachmentIds?.length) throw invalid('attachmentIds', 'are not supported yet');
     if (input.replyToId) await this.checkReplyTarget(conversationId, input.replyToId);
     await this.limiter.consume(actor.id);
@@ -124,6 +133,7 @@ export class MessagesService {
             reply_to_id: input.replyToId ?? null,
             forwarded_from_id: forwardedFromId,
             mentions: resolveMentions(input.text, participants.map((p) => ({ userId: p.user_id, name: p.name }))),
+            payload,
           },
           at,
         );
@@ -177,7 +187,8 @@ export class MessagesService {
       stored.text !== input.text ||
       stored.type !== input.type ||
       stored.reply_to_id !== (input.replyToId ?? null) ||
-      stored.forwarded_from_id !== forwardedFromId
+      stored.forwarded_from_id !== forwardedFromId ||
+      stored.payload !== structuredPart(input)
     ) {
       throw conflict('IDEMPOTENCY_CONFLICT', 'This clientId was already used for a different message');
     }
@@ -193,4 +204,29 @@ export class MessagesService {
 /** True when the sender's own message at `seq` moves their read position over messages they had not read. */
 function coversOthers(sender: { last_read_seq: number }, seq: number): boolean {
   return sender.last_read_seq < seq - 1;
+}
+
+/**
+ * The structured part a message type needs, as stored JSON (issue 5, "Types"): `location` with `type: "location"`,
+ * `contact` with `type: "contact"`, neither with `text`. `text` stays required for every type: it is the caption
+ * or the plain-text fallback. Throws `VALIDATION_FAILED` for a missing or misplaced part, and for the file types
+ * until attachments exist.
+ */
+function structuredPart(input: SendMessageInput): string | null {
+  switch (input.type) {
+    case 'location':
+      if (!input.location) throw invalid('location', 'is required for a location message');
+      if (input.contact) throw invalid('contact', 'is only for contact messages');
+      return JSON.stringify(input.location);
+    case 'contact':
+      if (!input.contact) throw invalid('contact', 'is required for a contact message');
+      if (input.location) throw invalid('location', 'is only for location messages');
+      return JSON.stringify(input.contact);
+    case 'text':
+      if (input.location) throw invalid('location', 'is only for location messages');
+      if (input.contact) throw invalid('contact', 'is only for contact messages');
+      return null;
+    default:
+      throw invalid('type', 'must be text, location or contact until attachments are supported');
+  }
 }

@@ -20,6 +20,8 @@ export interface MessagesTable {
   forwarded_from_id: string | null;
   /** The mentioned participants' user ids, a JSON array (`mentions.ts`). */
   mentions: string;
+  /** `location` and `contact` messages: their structured part as JSON; null for other types. */
+  payload: string | null;
 }
 
 /** `message_edits`: each earlier version of an edited message, with when it was written and replaced, and by whom. */
