@@ -75,21 +75,24 @@ describe('message actions', () => {
     expect(await screen.findByRole('status')).toHaveTextContent('Message copied.');
   });
 
-  it('edits in place: Enter saves, the bubble shows the new text and "edited"; Escape cancels', async () => {
+  it('edits in place: Enter saves, the bubble shows the new text and "edited"; Escape cancels; focus returns to the menu button', async () => {
     await user.click(within(await openMenu(user, 'The draft is ready')).getByRole('menuitem', { name: 'Edit' }));
     const editor = screen.getByRole('textbox', { name: 'Edit message' });
     expect(editor).toHaveFocus();
     await user.type(editor, ' for review{Escape}');
     expect(screen.queryByRole('textbox', { name: 'Edit message' })).not.toBeInTheDocument();
     expect(fake.messagesEdit).not.toHaveBeenCalled();
+    expect(within(messageRowOf('The draft is ready')).getByRole('button', { name: 'Message actions' })).toHaveFocus();
 
     fake.messagesEdit.mockImplementation((id, text) => Promise.resolve({ ...mine, id, text, editedAt: '2026-11-20T10:05:00.000Z' }));
     await user.click(within(await openMenu(user, 'The draft is ready')).getByRole('menuitem', { name: 'Edit' }));
     await user.type(screen.getByRole('textbox', { name: 'Edit message' }), ' for review{Enter}');
     expect(fake.messagesEdit).toHaveBeenCalledWith('msg-2', 'The draft is ready for review');
     await screen.findByText('The draft is ready for review');
-    expect(within(messageRowOf('The draft is ready for review')).getByText('edited')).toBeInTheDocument();
+    const row = messageRowOf('The draft is ready for review');
+    expect(within(row).getByText('edited')).toBeInTheDocument();
     expect(screen.queryByRole('textbox', { name: 'Edit message' })).not.toBeInTheDocument();
+    expect(within(row).getByRole('button', { name: 'Message actions' })).toHaveFocus();
   });
 
   it('keeps the editor open with the reason when the server refuses the edit', async () => {

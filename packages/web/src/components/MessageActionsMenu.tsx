@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode, type RefObject } from 'react';
 import { useDismiss } from '../hooks/use-dismiss.js';
 
 /** The emoji the reaction picker offers. */
@@ -17,6 +17,8 @@ export interface MessageActionsMenuProps {
   reacted: readonly string[];
   /** Align the menu with the button's right edge (own messages sit on the right). */
   alignEnd: boolean;
+  /** The "Message actions" button, for the caller to give the focus back to it (after editing). */
+  buttonRef: RefObject<HTMLButtonElement | null>;
 }
 
 type View = 'closed' | 'actions' | 'reactions';
@@ -28,11 +30,10 @@ type View = 'closed' | 'actions' | 'reactions';
  * closes it. The menu opens upwards from the lower half of the window.
  */
 export function MessageActionsMenu(props: MessageActionsMenuProps) {
-  const { onCopy, onReply, onReact, onForward, onEdit, onDelete, reacted, alignEnd } = props;
+  const { onCopy, onReply, onReact, onForward, onEdit, onDelete, reacted, alignEnd, buttonRef: button } = props;
   const [view, setView] = useState<View>('closed');
   const [above, setAbove] = useState(false);
   const root = useRef<HTMLDivElement>(null);
-  const button = useRef<HTMLButtonElement>(null);
   const menu = useRef<HTMLDivElement>(null);
   const menuId = useId();
   const open = view !== 'closed';

@@ -1,5 +1,5 @@
 import type { Message, Participant } from '@parley/protocol';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { MessageActions } from '../hooks/use-message-actions.js';
 import { senderName } from '../lib/sender-name.js';
 import type { DeliveryState } from './DeliveryTick.js';
@@ -31,6 +31,7 @@ export interface StoredMessageBubbleProps {
  */
 export function StoredMessageBubble({ message, own, delivery, participants, meId, actions, highlighted }: StoredMessageBubbleProps) {
   const [editing, setEditing] = useState(false);
+  const menuButton = useRef<HTMLButtonElement>(null);
   const shared = { createdAt: message.createdAt, own, delivery, messageId: message.id, highlighted };
   if (message.deletedAt !== null) {
     return (
@@ -43,6 +44,7 @@ export function StoredMessageBubble({ message, own, delivery, participants, meId
   const react = canWrite ? (emoji: string) => actions.toggleReaction(message, emoji) : undefined;
   const menu = (
     <MessageActionsMenu
+      buttonRef={menuButton}
       alignEnd={own}
       reacted={message.reactions.filter((reaction) => reaction.me).map((reaction) => reaction.emoji)}
       onCopy={() => actions.copy(message)}
@@ -57,7 +59,7 @@ export function StoredMessageBubble({ message, own, delivery, participants, meId
     <MessageBubble
       {...shared}
       editedAt={message.editedAt}
-      actions={editing ? null : menu}
+      actions={menu}
       footer={<ReactionChips reactions={message.reactions} participants={participants} meId={meId} onToggle={react} />}
     >
       {message.forwardedFrom && <p className="mb-1 text-xs italic opacity-80">Forwarded</p>}
@@ -65,7 +67,14 @@ export function StoredMessageBubble({ message, own, delivery, participants, meId
         <QuotedMessage name={senderName(message.replyTo.senderId, participants, meId)} preview={message.replyTo.preview} deleted={message.replyTo.deleted} />
       )}
       {editing ? (
-        <MessageEditor text={message.text} onSave={(text) => actions.edit(message, text)} onClose={() => setEditing(false)} />
+        <MessageEditor
+          text={message.text}
+          onSave={(text) => actions.edit(message, text)}
+          onClose={() => {
+            setEditing(false);
+            menuButton.current?.focus();
+          }}
+        />
       ) : (
         <LinkifiedText text={message.text} />
       )}

@@ -73,7 +73,10 @@ export function useMessageActions(canWrite: boolean): MessageActionsState {
     () => ({
       canWrite,
       copy: (message) => {
-        navigator.clipboard.writeText(message.text).then(
+        // Outside a secure context the browser has no `navigator.clipboard`: the access then throws, and is refused like a denial.
+        Promise.resolve()
+          .then(() => navigator.clipboard.writeText(message.text))
+          .then(
           () => setNotice('Message copied.'),
           () => setNotice('Could not copy: the browser refused access to the clipboard.'),
         );
