@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdSchema, QueryBooleanSchema, TimestampInputSchema, TimestampSchema, pageSchema } from './common.js';
+import { IdSchema, boundedText, QueryBooleanSchema, TimestampInputSchema, TimestampSchema, pageSchema } from './common.js';
 import { RoleSchema } from './identity.js';
 import { MessageTypeSchema } from './messages.js';
 
@@ -83,3 +83,21 @@ export const ConversationSettingsBodySchema = z
   })
   .refine((body) => Object.values(body).some((value) => value !== undefined), 'must name at least one of muted, mutedUntil, archived, pinned');
 export type ConversationSettingsBody = z.infer<typeof ConversationSettingsBodySchema>;
+
+/**
+ * `POST /api/conversations`: a group inside a project (issue 5). `participantIds` are other members of the
+ * project (1 to 50); the creator joins too. `title` 1–100 code points.
+ */
+export const CreateGroupBodySchema = z.object({
+  projectId: IdSchema,
+  title: boundedText(100),
+  participantIds: z.array(IdSchema).min(1).max(50),
+});
+export type CreateGroupBody = z.infer<typeof CreateGroupBodySchema>;
+
+/** `POST /api/conversations/:id/participants`: adds a member of the project to a group. */
+export const AddParticipantBodySchema = z.object({ userId: IdSchema });
+export type AddParticipantBody = z.infer<typeof AddParticipantBodySchema>;
+
+/** `DELETE /api/conversations/:id/participants/:userId` params. */
+export const ParticipantParamsSchema = z.object({ id: IdSchema, userId: IdSchema });

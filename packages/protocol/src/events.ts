@@ -71,6 +71,10 @@ export const MessageReactionEventSchema = z.object({
 });
 export type MessageReactionEvent = z.infer<typeof MessageReactionEventSchema>;
 
+/** The receiving user is no longer a participant of this conversation (removed from a group, or left it). */
+export const ConversationRemovedEventSchema = z.object({ conversationId: IdSchema });
+export type ConversationRemovedEvent = z.infer<typeof ConversationRemovedEventSchema>;
+
 export const NotificationNewEventSchema = z.object({ notification: NotificationSchema });
 export type NotificationNewEvent = z.infer<typeof NotificationNewEventSchema>;
 
@@ -113,6 +117,8 @@ export interface ServerToClientEvents {
   'conversation:read': (payload: ConversationReadEvent) => void;
   /** To participants other than the typist. */
   'conversation:typing': (payload: TypingEvent) => void;
+  /** To the removed user's sockets: they no longer take part in the conversation (a group) and left its rooms. */
+  'conversation:removed': (payload: ConversationRemovedEvent) => void;
   /** To participants, each with their own view: status, title or participants changed, or the conversation is new to them. */
   'conversation:updated': (payload: ConversationUpdatedEvent) => void;
   /**

@@ -16,6 +16,7 @@ export const ChangeKindSchema = z.enum([
   'conversation.read',
   'conversation.updated',
   'participant.added',
+  'participant.removed',
 ]);
 export type ChangeKind = z.infer<typeof ChangeKindSchema>;
 
@@ -34,6 +35,7 @@ const changeBase = {
  * - `conversation.read`: `userId`'s read position moved forward to `lastReadSeq` (a message `seq`).
  * - `conversation.updated`: the conversation's status changed.
  * - `participant.added`: `userId` joined the conversation (the caller included: the conversation is new to them).
+ * - `participant.removed`: `userId` left or was removed from a group (seen by those who remain).
  */
 export const SyncChangeSchema = z
   .discriminatedUnion('kind', [
@@ -45,6 +47,7 @@ export const SyncChangeSchema = z
     z.object({ ...changeBase, kind: z.literal('conversation.read'), userId: IdSchema, lastReadSeq: z.number().int().min(0) }),
     z.object({ ...changeBase, kind: z.literal('conversation.updated'), conversation: ConversationSchema }),
     z.object({ ...changeBase, kind: z.literal('participant.added'), userId: IdSchema, conversation: ConversationSchema }),
+    z.object({ ...changeBase, kind: z.literal('participant.removed'), userId: IdSchema }),
   ])
   .meta({ id: 'SyncChange' });
 export type SyncChange = z.infer<typeof SyncChangeSchema>;

@@ -24,6 +24,7 @@ import {
   type Conversation,
   type ConversationPage,
   type ConversationSettingsBody,
+  type CreateGroupBody,
   type HistoryPage,
   type MarkNotificationsReadBody,
   type MarkNotificationsReadResult,
@@ -49,6 +50,7 @@ import {
   type SyncPage,
   type User,
 } from '@parley/protocol';
+import { z } from 'zod';
 import { ParleyError } from './errors.js';
 import { MessageStream } from './message-stream.js';
 import { Outbox, type OutboxOptions } from './outbox.js';
@@ -68,6 +70,9 @@ export interface ParleyClientOptions {
   /** Retry policy of {@link ParleyClient.outbox}. */
   outbox?: OutboxOptions;
 }
+
+/** A `204 No Content` answer: no body. */
+const NoContentSchema = z.null().transform(() => undefined);
 
 /**
  * Typed client for Parley's REST API and Socket.IO events (shared/spec/api.md). Every method throws
@@ -136,6 +141,14 @@ export class ParleyClient {
      */
     updateSettings: (id: string, settings: ConversationSettingsBody): Promise<Conversation> =>
       this.rest.call('PATCH', `/conversations/${encodeURIComponent(id)}/settings`, ConversationSchema, settings),
+    /** `POST /api/conversations`: a group of project members inside a project (the caller joins too). */
+    createGroup: (body: CreateGroupBody): Promise<Conversation> => this.rest.call('POST', '/conversations', ConversationSchema, body),
+    /** `POST /api/conversations/:id/participants`: the group's creator adds a member of the project. */
+    addParticipant: (id: string, userId: string): Promise<Conversation> =>
+      this.rest.call('POST', `/conversations/${encodeURIComponent(id)}/participants`, ConversationSchema, { userId }),
+    /** `DELETE /api/conversations/:id/participants/:userId`: the creator removes a member, or a member leaves. */
+    removeParticipant: (id: string, userId: string): Promise<void> =>
+      this.rest.call('DELETE', `/conversations/${encodeURIComponent(id)}/participants/${encodeURIComponent(userId)}`, NoContentSchema),
   };
 
   readonly notifications = {

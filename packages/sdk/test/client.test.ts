@@ -172,6 +172,17 @@ describe.each(dialects)('ParleyClient REST resources (%s)', (dialect) => {
       await expect(pool.make(t, client).admin.audit()).rejects.toMatchObject({ code: 'FORBIDDEN', status: 403 });
     });
 
+    it('createGroup(), addParticipant() and removeParticipant() manage a group inside a project', async () => {
+      const { client, provider, project } = await createProject(t);
+      const sdk = pool.make(t, provider);
+      const group = await sdk.conversations.createGroup({ projectId: project.id, title: 'Kick-off', participantIds: [client.id] });
+      expect(group).toMatchObject({ kind: 'group', title: 'Kick-off' });
+      expect(group.participants.map((p) => p.userId).sort()).toEqual([client.id, provider.id].sort());
+      await expect(sdk.conversations.addParticipant(group.id, client.id)).rejects.toMatchObject({ code: 'ALREADY_PARTICIPANT' });
+      await expect(sdk.conversations.removeParticipant(group.id, client.id)).resolves.toBeUndefined();
+      await expect(pool.make(t, client).conversations.get(group.id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    });
+
     it('list() returns the newest page and pages with before and after', async () => {
       const { client, provider, conversation } = await createProject(t);
       const sdk = pool.make(t, client);

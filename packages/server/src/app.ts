@@ -18,6 +18,8 @@ import { registerAuth } from './http/auth.js';
 import { registerErrorHandler } from './http/error-handler.js';
 import { registerWebApp } from './http/web-app.js';
 import { conversationRoutes } from './modules/conversations/conversations.routes.js';
+import { groupRoutes } from './modules/conversations/groups.routes.js';
+import { GroupsService } from './modules/conversations/groups.service.js';
 import { ConversationsService } from './modules/conversations/conversations.service.js';
 import { identityRoutes } from './modules/identity/identity.routes.js';
 import { IdentityService } from './modules/identity/identity.service.js';
@@ -97,6 +99,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<ParleyApp
   const search = new SearchService(db);
   const admin = new AdminService(db, conversations);
   const pins = new PinsService(db, conversations);
+  const groups = new GroupsService(db, events, conversations);
   const reports = new ReportsService(db, messageActions, admin);
 
   const loggerInstance: FastifyBaseLogger = deps.logger;
@@ -127,6 +130,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<ParleyApp
       await api.register(identityRoutes(identity, config.devAuth));
       await api.register(marketplaceRoutes(requests, projects));
       await api.register(conversationRoutes(conversations));
+      await api.register(groupRoutes(groups));
       await api.register(messageRoutes(messages));
       await api.register(messageActionRoutes(messageActions, reactions, messages));
       await api.register(pinRoutes(pins));

@@ -32,6 +32,8 @@ export interface DomainEventMap {
   'message.reaction': [
     { conversationId: string; messageId: string; userId: string; emoji: string; added: boolean; views: { userId: string; message: Message }[] },
   ];
+  /** `userId` is no longer a participant of a conversation: their sockets must leave its rooms at once. */
+  'participant.removed': [{ conversationId: string; userId: string }];
   /** A notification for `userId` was created, or its unread count grew (same id). */
   'notification.created': [{ userId: string; notification: Notification }];
 }

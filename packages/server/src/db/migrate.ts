@@ -9,6 +9,7 @@ import * as moderation from './migrations/20261121070000-moderation.js';
 import * as pins from './migrations/20261121080000-pins.js';
 import * as mentions from './migrations/20261121090000-mentions.js';
 import * as messagePayloads from './migrations/20261121100000-message-payloads.js';
+import * as groups from './migrations/20261121110000-groups.js';
 
 /** Every migration, by its frozen timestamped name (CONVENTIONS rule 6). Add new ones at the end. */
 const migrations: Record<string, Migration> = {
@@ -21,6 +22,7 @@ const migrations: Record<string, Migration> = {
   '20261121080000-pins': pins,
   '20261121090000-mentions': mentions,
   '20261121100000-message-payloads': messagePayloads,
+  '20261121110000-groups': groups,
 };
 
 /**

@@ -4,7 +4,7 @@ import { Server } from 'socket.io';
 import type { ErrorCode } from '@parley/protocol';
 import { AppError } from '../errors.js';
 import type { DomainEvents } from '../events.js';
-import { registerConversationSocket, revalidateRecoveredRooms } from '../modules/conversations/conversations.socket.js';
+import { registerConversationSocket, revalidateRecoveredRooms, revokeOnRemoval } from '../modules/conversations/conversations.socket.js';
 import type { ConversationsService } from '../modules/conversations/conversations.service.js';
 import type { IdentityService } from '../modules/identity/identity.service.js';
 import { registerPresenceSocket } from '../modules/presence/presence.socket.js';
@@ -87,5 +87,6 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): Parl
   });
 
   subscribeFanout(io, deps.events);
+  revokeOnRemoval(io, deps.events, deps.viewing, deps.log);
   return io;
 }

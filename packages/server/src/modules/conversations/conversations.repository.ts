@@ -1,5 +1,6 @@
 import { sql, type RawBuilder, type Selectable, type SqlBool } from 'kysely';
 import type { Db } from '../../db/database.js';
+import { appendChange } from '../sync/sync.repository.js';
 import type { ConversationsTable, ParticipantsTable } from './conversations.table.js';
 
 export type ConversationRow = Selectable<ConversationsTable>;
@@ -51,6 +52,12 @@ export async function insertParticipant(db: Db, conversationId: string, userId: 
       pinned: 0,
     })
     .execute();
+}
+
+/** Makes `userId` a participant of a conversation and records `participant.added` in its change stream. */
+export async function addParticipant(db: Db, conversationId: string, userId: string, at: string): Promise<void> {
+  await insertParticipant(db, conversationId, userId, at);
+  await appendChange(db, { conversation_id: conversationId, kind: 'participant.added', user_id: userId, created_at: at });
 }
 
 export function findParticipant(db: Db, conversationId: string, userId: string): Promise<ParticipantRow | undefined> {

@@ -1,7 +1,8 @@
 import type { Logger } from 'pino';
 import { ConversationRefSchema } from '@parley/protocol';
 import { rooms } from '../../realtime/rooms.js';
-import type { ParleySocket } from '../../realtime/types.js';
+import type { ParleyServer, ParleySocket } from '../../realtime/types.js';
+import type { DomainEvents } from '../../events.js';
 import { handler } from '../../realtime/ack.js';
 import type { ViewingTracker } from '../presence/viewing-tracker.js';
 import type { ConversationsService } from './conversations.service.js';
@@ -53,4 +54,20 @@ export function revalidateRecoveredRooms(socket: ParleySocket, conversations: Co
       })
       .catch((error: unknown) => log.error({ err: error, conversationId }, 'restoring a recovered room failed'));
   }
+}
+
+/**
+ * A participant removed from a conversation loses access at once (issue 5): every socket of theirs leaves the
+ * conversation's room and stops viewing it, then hears `conversation:removed`. Fan-out targets user rooms and
+ * reads participants per event, so nothing more reaches them.
+ */
+export function revokeOnRemoval(io: ParleyServer, events: DomainEvents, viewing: ViewingTracker, log: Logger): void {
+  events.on('participant.removed', ({ conversationId, userId }) => {
+    io.in(rooms.user(userId)).socketsLeave(rooms.conversation(conversationId));
+    io.to(rooms.user(userId)).emit('conversation:removed', { conversationId });
+    io.in(rooms.user(userId))
+      .fetchSockets()
+      .then((sockets) => Promise.all(sockets.map((socket) => viewing.leave(socket.id, conversationId))))
+      .catch((error: unknown) => log.error({ err: error, conversationId, userId }, 'revoking a removed participant’s viewing failed'));
+  });
 }

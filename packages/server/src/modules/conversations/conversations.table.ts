@@ -13,6 +13,8 @@ export interface ConversationsTable {
   last_change_seq: number;
   last_message_at: string;
   created_at: string;
+  /** Who created a `group` conversation (they manage its participants); null for project conversations. */
+  created_by: string | null;
 }
 
 /** `conversation_participants`: membership and each participant's own state (read position, mute, archive, pin). */

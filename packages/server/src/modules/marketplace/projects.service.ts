@@ -9,7 +9,7 @@ import { findUser } from '../identity/identity.repository.js';
 import type { ConversationsService } from '../conversations/conversations.service.js';
 import {
   insertConversation,
-  insertParticipant,
+  addParticipant,
   listParticipantIds,
   listProjectConversations,
   setProjectConversationsStatus,
@@ -89,6 +89,7 @@ export class ProjectsService {
         status: 'active',
         last_seq: 0,
         last_change_seq: 0,
+        created_by: null,
         last_message_at: now,
         created_at: now,
       });
@@ -167,7 +168,8 @@ export class ProjectsService {
       .execute(async (trx) => {
         const now = nowIso();
         await insertProjectMember(trx, { project_id: projectId, user_id: workerId, role: 'worker', added_at: now });
-        const conversations = await listProjectConversations(trx, projectId);
+        // The project's own conversation; groups inside the project choose their members themselves.
+        const conversations = (await listProjectConversations(trx, projectId)).filter((conversation) => conversation.kind === 'project');
         for (const conversation of conversations) await addParticipant(trx, conversation.id, workerId, now);
         const messages = await this.appendToAll(trx, conversations, `${actor.name} added ${worker.name} to the project.`, now);
         return { messages, conversationIds: conversations.map((c) => c.id) };
@@ -211,10 +213,4 @@ export class ProjectsService {
       }
     }
   }
-}
-
-/** Makes `userId` a participant of a conversation and records `participant.added` in its change stream. */
-async function addParticipant(trx: Db, conversationId: string, userId: string, at: string): Promise<void> {
-  await insertParticipant(trx, conversationId, userId, at);
-  await appendChange(trx, { conversation_id: conversationId, kind: 'participant.added', user_id: userId, created_at: at });
 }

@@ -68,6 +68,9 @@ export class SyncService {
         case 'conversation.updated':
           changes.push({ ...base, kind: row.kind, conversation: await conversation(row.conversation_id) });
           break;
+        case 'participant.removed':
+          changes.push({ ...base, kind: row.kind, userId: row.user_id ?? '' });
+          break;
         case 'participant.added':
           changes.push({ ...base, kind: row.kind, userId: row.user_id ?? '', conversation: await conversation(row.conversation_id) });
           break;
