@@ -116,16 +116,19 @@ describe('ConversationView', () => {
     expect(within(bubbleOf('Are you there?')).getByRole('img', { name: 'Sent' })).toBeInTheDocument();
   });
 
-  it('fails a send refused on its merits at once, and refetches a conversation that became read-only', async () => {
-    fake.liveSend.mockRejectedValue(new ParleyError('CONVERSATION_READ_ONLY', 'the project is completed', 0));
+  it.each([
+    ['CONVERSATION_READ_ONLY', 'read_only', 'This conversation is read-only.'],
+    ['CONVERSATION_LOCKED', 'locked', 'This conversation is locked; no new messages can be sent.'],
+  ] as const)('fails a send refused with %s at once, and refetches the conversation to say why', async (code, status, reason) => {
+    fake.liveSend.mockRejectedValue(new ParleyError(code, 'refused', 0));
     renderView(fake);
     await screen.findByText('History 3');
-    fake.conversationsGet.mockResolvedValue(makeConversation({ status: 'read_only', lastReadSeq: 3 }));
+    fake.conversationsGet.mockResolvedValue(makeConversation({ status, lastReadSeq: 3 }));
     await userEvent.type(screen.getByRole('textbox', { name: 'Message' }), 'One last thing{Enter}');
 
     expect(await screen.findByRole('img', { name: 'Failed' })).toBeInTheDocument();
     expect(fake.liveSend).toHaveBeenCalledTimes(1);
-    expect(await screen.findByText('This conversation is read-only.')).toBeInTheDocument();
+    expect(await screen.findByText(reason)).toBeInTheDocument();
     expect(screen.getByRole('textbox', { name: 'Message' })).toBeDisabled();
   });
 

@@ -35,12 +35,12 @@ export function useOutboxSync(api: ParleyApi, meId: string): void {
 }
 
 /**
- * A send given up: a refused token ends the session; `CONVERSATION_READ_ONLY` refetches the conversation, so the
- * composer says why it is closed (contract § Errors).
+ * A send given up: a refused token ends the session; `CONVERSATION_READ_ONLY` or `CONVERSATION_LOCKED` refetches the
+ * conversation, so the composer says why it is closed (contract § Errors).
  */
 function onRefused(queryClient: QueryClient, entry: OutboxEntry): void {
   if (isUnauthenticated(entry.error)) useSessionStore.getState().expire();
-  if (entry.error?.code === 'CONVERSATION_READ_ONLY') {
+  if (entry.error?.code === 'CONVERSATION_READ_ONLY' || entry.error?.code === 'CONVERSATION_LOCKED') {
     void queryClient.invalidateQueries({ queryKey: queryKeys.conversation(entry.conversationId) });
   }
 }
