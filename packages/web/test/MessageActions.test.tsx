@@ -6,12 +6,13 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { ConversationView } from '../src/components/ConversationView.js';
 import { useRealtimeStore } from '../src/store/realtime-store.js';
 import { createFakeApi, type FakeApi } from './support/fake-api.js';
-import { alice, makeConversation, makeMessage, makeProject, paul } from './support/factories.js';
+import { alice, makeConversation, makeMessage, makeProject, makeReport, paul } from './support/factories.js';
 import { messageRowOf } from './support/queries.js';
 import { renderWithApi } from './support/render.js';
 
 const mine = makeMessage({ seq: 2, senderId: alice.userId, text: 'The draft is ready' });
 const theirs = makeMessage({ seq: 3, senderId: paul.userId, text: 'Looks good to me' });
+const report = makeReport({ messageId: theirs.id, messagePreview: theirs.text });
 
 function renderView(fake: FakeApi) {
   renderWithApi(<ConversationView conversationId="conv-checkout" meId={alice.userId} focusMessageId={null} />, fake.api, {
@@ -47,8 +48,8 @@ describe('message actions', () => {
     await screen.findByText('Looks good to me');
   });
 
-  it('offers Edit and Delete on own messages only, and works from the keyboard', async () => {
-    expect(menuItems(await openMenu(user, 'Looks good to me'))).toEqual(['Copy', 'Reply', 'React…', 'Forward']);
+  it('offers Edit and Delete on own messages only, Report on others\' only, and works from the keyboard', async () => {
+    expect(menuItems(await openMenu(user, 'Looks good to me'))).toEqual(['Copy', 'Reply', 'React…', 'Forward', 'Report']);
     await user.keyboard('{Escape}');
 
     const button = within(messageRowOf('The draft is ready')).getByRole('button', { name: 'Message actions' });
@@ -179,6 +180,40 @@ describe('message actions', () => {
     expect(screen.getByRole('status')).toHaveTextContent('Message forwarded to “Logo design”.');
   });
 
+  it('reports a message with a reason and a note, and thanks the reader', async () => {
+    fake.reportsCreate.mockImplementation((messageId, body) =>
+      Promise.resolve({ ...report, messageId, reason: body.reason, note: body.note ?? null }),
+    );
+    await user.click(within(await openMenu(user, 'Looks good to me')).getByRole('menuitem', { name: 'Report' }));
+    const dialog = screen.getByRole('dialog', { name: 'Report message' });
+    const send = within(dialog).getByRole('button', { name: 'Report' });
+    expect(send).toBeDisabled();
+    const reasons = within(within(dialog).getByRole('group', { name: 'Reason' })).getAllByRole('radio');
+    expect(reasons.map((radio) => radio.closest('label')?.textContent)).toEqual(['Spam', 'Abuse', 'Harassment', 'Contact outside the platform', 'Other']);
+
+    await user.click(within(dialog).getByRole('radio', { name: 'Contact outside the platform' }));
+    await user.type(within(dialog).getByRole('textbox', { name: 'Note (optional)' }), '  Asked me to pay by bank transfer  ');
+    await user.click(send);
+    expect(fake.reportsCreate).toHaveBeenCalledWith('msg-3', { reason: 'off_platform_contact', note: 'Asked me to pay by bank transfer' });
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    expect(screen.getByRole('status')).toHaveTextContent('Reported. Thank you.');
+  });
+
+  it('says so when the message was already reported, and keeps the dialog open on other refusals', async () => {
+    fake.reportsCreate.mockRejectedValueOnce(new ParleyError('NOT_FOUND', 'message not found', 404));
+    fake.reportsCreate.mockRejectedValueOnce(new ParleyError('ALREADY_REPORTED', 'already reported', 409));
+    await user.click(within(await openMenu(user, 'Looks good to me')).getByRole('menuitem', { name: 'Report' }));
+    const dialog = screen.getByRole('dialog', { name: 'Report message' });
+    await user.click(within(dialog).getByRole('radio', { name: 'Spam' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Report' }));
+    expect(await within(dialog).findByRole('alert')).toHaveTextContent('Could not report the message: This message or conversation is no longer available to you.');
+    expect(fake.reportsCreate).toHaveBeenCalledWith('msg-3', { reason: 'spam' });
+
+    await user.click(within(dialog).getByRole('button', { name: 'Report' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    expect(screen.getByRole('status')).toHaveTextContent('You already reported this message.');
+  });
+
   it('applies message:updated, message:reaction and message:deleted live, quotes included', async () => {
     act(() => fake.emit('message:updated', { message: { ...theirs, text: 'Looks great to me', editedAt: '2026-11-20T10:07:00.000Z' } }));
     expect(within(messageRowOf('Looks great to me')).getByText('edited')).toBeInTheDocument();
@@ -200,7 +235,7 @@ describe('message actions', () => {
 });
 
 describe('message actions in a read-only conversation', () => {
-  it('offer only Copy, Forward and (own messages) Delete, and the chips cannot be pressed', async () => {
+  it('offer only Copy, Forward and Delete (own messages) or Report (others\'), and the chips cannot be pressed', async () => {
     useRealtimeStore.getState().reset();
     useRealtimeStore.getState().setConnection({ state: 'connected', error: null });
     const user = userEvent.setup();
@@ -213,7 +248,7 @@ describe('message actions in a read-only conversation', () => {
 
     expect(menuItems(await openMenu(user, 'The draft is ready'))).toEqual(['Copy', 'Forward', 'Delete']);
     await user.keyboard('{Escape}');
-    expect(menuItems(await openMenu(user, 'Looks good to me'))).toEqual(['Copy', 'Forward']);
+    expect(menuItems(await openMenu(user, 'Looks good to me'))).toEqual(['Copy', 'Forward', 'Report']);
     expect(within(messageRowOf('The draft is ready')).getByRole('button', { name: '👍 1' })).toBeDisabled();
   });
 });

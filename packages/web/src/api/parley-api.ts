@@ -11,6 +11,10 @@ export interface ParleyApi {
   notifications: Pick<ParleyClient['notifications'], 'list' | 'markRead'>;
   /** History, and the actions on one message (issue 5): edit, delete, forward, react, unreact, search. */
   messages: Pick<ParleyClient['messages'], 'list' | 'edit' | 'delete' | 'forward' | 'react' | 'unreact' | 'search'>;
+  /** Reporting a message to the admins (issue 5, moderation). */
+  reports: Pick<ParleyClient['reports'], 'create'>;
+  /** The admin page's routes (`role: admin` only): report queue, conversations and their status, audit log. */
+  admin: Pick<ParleyClient['admin'], 'reports' | 'resolveReport' | 'conversations' | 'setConversationStatus' | 'audit'>;
   reads: Pick<ParleyClient['reads'], 'markRead'>;
   live: ParleyClient['live'];
   realtime: Pick<Realtime, 'connect' | 'disconnect' | 'getStatus' | 'onStatus'>;

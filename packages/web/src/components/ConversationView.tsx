@@ -23,6 +23,7 @@ import { ConversationHeader } from './ConversationHeader.js';
 import { ConversationNotFound } from './ConversationNotFound.js';
 import { DeleteMessageDialog } from './DeleteMessageDialog.js';
 import { ForwardMessageDialog } from './ForwardMessageDialog.js';
+import { ReportMessageDialog } from './ReportMessageDialog.js';
 import { MessageInput } from './MessageInput.js';
 import { MessageThread } from './MessageThread.js';
 import { ProjectPanel } from './ProjectPanel.js';
@@ -146,6 +147,7 @@ export function ConversationView({ conversationId, meId, focusMessageId }: Conve
         />
         {dialog?.kind === 'delete' && <DeleteMessageDialog message={dialog.message} onDelete={messageActions.remove} onClose={closeDialog} />}
         {dialog?.kind === 'forward' && <ForwardMessageDialog message={dialog.message} meId={meId} onForward={messageActions.forwardTo} onClose={closeDialog} />}
+        {dialog?.kind === 'report' && <ReportMessageDialog message={dialog.message} onReport={messageActions.sendReport} onClose={closeDialog} />}
       </div>
       <div
         id={panelId}

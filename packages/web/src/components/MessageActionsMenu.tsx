@@ -13,6 +13,8 @@ export interface MessageActionsMenuProps {
   onForward: () => void;
   onEdit?: () => void;
   onDelete?: () => void;
+  /** Reports the message to the admins (others' messages). */
+  onReport?: () => void;
   /** The emoji the caller already reacted with (checked in the picker). */
   reacted: readonly string[];
   /** Align the menu with the button's right edge (own messages sit on the right). */
@@ -25,12 +27,12 @@ type View = 'closed' | 'actions' | 'reactions';
 
 /**
  * A "Message actions" button opening a menu (WAI-ARIA menu button pattern): Copy, Reply, React…, Forward, Edit,
- * Delete. "React…" turns the menu into a picker of {@link QUICK_REACTIONS}. Arrow keys, Home and End move between
+ * Delete, Report. "React…" turns the menu into a picker of {@link QUICK_REACTIONS}. Arrow keys, Home and End move between
  * items, Enter or Space picks one, Escape closes the menu and returns focus to the button, Tab or a click outside
  * closes it. The menu opens upwards from the lower half of the window.
  */
 export function MessageActionsMenu(props: MessageActionsMenuProps) {
-  const { onCopy, onReply, onReact, onForward, onEdit, onDelete, reacted, alignEnd, buttonRef: button } = props;
+  const { onCopy, onReply, onReact, onForward, onEdit, onDelete, onReport, reacted, alignEnd, buttonRef: button } = props;
   const [view, setView] = useState<View>('closed');
   const [above, setAbove] = useState(false);
   const root = useRef<HTMLDivElement>(null);
@@ -94,6 +96,7 @@ export function MessageActionsMenu(props: MessageActionsMenuProps) {
               <Item onSelect={() => pick(onForward)}>Forward</Item>
               {onEdit && <Item onSelect={() => pick(onEdit)}>Edit</Item>}
               {onDelete && <Item onSelect={() => pick(onDelete)}>Delete</Item>}
+              {onReport && <Item onSelect={() => pick(onReport)}>Report</Item>}
             </>
           ) : (
             QUICK_REACTIONS.map((emoji) => (

@@ -25,7 +25,7 @@ export interface StoredMessageBubbleProps {
 
 /**
  * A stored message: "Forwarded" when it is a forward, the quote of the message it replies to, its text (or the
- * inline editor), "edited", the reaction chips and the actions menu (Edit and Delete on the caller's own; Reply,
+ * inline editor), "edited", the reaction chips and the actions menu (Edit and Delete on the caller's own, Report on others'; Reply,
  * React and Edit only while the conversation is writable). A deleted message is a muted tombstone, "This message
  * was deleted", with no actions.
  */
@@ -53,6 +53,7 @@ export function StoredMessageBubble({ message, own, delivery, participants, meId
       onForward={() => actions.forward(message)}
       onEdit={own && canWrite ? () => setEditing(true) : undefined}
       onDelete={own ? () => actions.confirmDelete(message) : undefined}
+      onReport={own ? undefined : () => actions.report(message)}
     />
   );
   return (

@@ -1,4 +1,5 @@
-import type { Conversation, Message } from '@parley/protocol';
+import type { Conversation, CreateReportBody, Message } from '@parley/protocol';
+import { ParleyError } from '@parley/sdk';
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { applyMessagePreview } from '../api/conversation-cache.js';
@@ -24,10 +25,12 @@ export interface MessageActions {
   forward: (message: Message) => void;
   /** Adds the caller's reaction, or removes it when the caller already reacted with that emoji. */
   toggleReaction: (message: Message, emoji: string) => void;
+  /** Opens the dialog reporting the message to the admins. */
+  report: (message: Message) => void;
 }
 
 /** The dialog a message action opened, if any. */
-export type MessageDialog = { kind: 'delete' | 'forward'; message: Message } | null;
+export type MessageDialog = { kind: 'delete' | 'forward' | 'report'; message: Message } | null;
 
 /** A thread's message actions and the state they leave: the reply being written, an open dialog, a notice. */
 export interface MessageActionsState {
@@ -40,13 +43,18 @@ export interface MessageActionsState {
   remove: (message: Message) => Promise<void>;
   /** Forwards the message into `target` (the forward dialog's choice); rejects with the refusal. */
   forwardTo: (message: Message, target: Conversation) => Promise<void>;
+  /**
+   * Reports the message (the report dialog's choice), then says "Reported. Thank you."; a message the caller
+   * reported before (`409 ALREADY_REPORTED`) says so instead. Rejects with any other refusal.
+   */
+  sendReport: (message: Message, body: CreateReportBody) => Promise<void>;
   /** A passing status for the reader ("Copied.", "Forwarded to …", a refused reaction), or null. */
   notice: string | null;
 }
 
 /**
  * The message actions of one conversation through the SDK (`messages.edit`, `delete`, `react`, `unreact`,
- * `forward`). Each answer (the caller's view of the message) goes into the thread and the inbox preview at once;
+ * `forward`, `reports.create`). Each answer (the caller's view of the message) goes into the thread and the inbox preview at once;
  * the matching `message:updated` / `message:deleted` / `message:reaction` event then changes nothing more.
  */
 export function useMessageActions(canWrite: boolean): MessageActionsState {
@@ -85,6 +93,7 @@ export function useMessageActions(canWrite: boolean): MessageActionsState {
       edit: async (message, text) => apply(await api.messages.edit(message.id, text)),
       confirmDelete: (message) => setDialog({ kind: 'delete', message }),
       forward: (message) => setDialog({ kind: 'forward', message }),
+      report: (message) => setDialog({ kind: 'report', message }),
       toggleReaction: (message, emoji) => {
         const mine = message.reactions.some((reaction) => reaction.emoji === emoji && reaction.me);
         (mine ? api.messages.unreact(message.id, emoji) : api.messages.react(message.id, emoji)).then(apply, (error: unknown) =>
@@ -103,6 +112,18 @@ export function useMessageActions(canWrite: boolean): MessageActionsState {
     },
     [api],
   );
+  const sendReport = useCallback(
+    async (message: Message, body: CreateReportBody) => {
+      try {
+        await api.reports.create(message.id, body);
+        setNotice('Reported. Thank you.');
+      } catch (error) {
+        if (!(error instanceof ParleyError && error.code === 'ALREADY_REPORTED')) throw error;
+        setNotice('You already reported this message.');
+      }
+    },
+    [api],
+  );
 
   return {
     actions,
@@ -112,6 +133,7 @@ export function useMessageActions(canWrite: boolean): MessageActionsState {
     closeDialog: useCallback(() => setDialog(null), []),
     remove,
     forwardTo,
+    sendReport,
     notice,
   };
 }

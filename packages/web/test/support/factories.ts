@@ -1,4 +1,4 @@
-import type { Conversation, Message, Notification, Participant, Project } from '@parley/protocol';
+import type { AdminConversation, Conversation, Message, Notification, Participant, Project, Report } from '@parley/protocol';
 
 /** The demo's people, as conversation participants. */
 export const alice: Participant = { userId: 'client-alice', name: 'Alice Martin', role: 'client', lastReadSeq: 0, online: false, lastSeenAt: null };
@@ -90,6 +90,43 @@ export function makeNotification(overrides: Partial<Notification> = {}): Notific
     count: 1,
     createdAt: '2026-11-21T11:55:00.000Z',
     readAt: null,
+    ...overrides,
+  };
+}
+
+/** An open report by Alice of a message of Paul's in {@link makeConversation}, overridable field by field. */
+export function makeReport(overrides: Partial<Report> = {}): Report {
+  return {
+    id: 'report-1',
+    messageId: 'msg-3',
+    conversationId: 'conv-checkout',
+    reporterId: alice.userId,
+    reason: 'spam',
+    note: null,
+    status: 'open',
+    action: null,
+    messagePreview: 'Message 3',
+    messageSenderId: paul.userId,
+    createdAt: '2026-11-21T11:00:00.000Z',
+    resolvedAt: null,
+    resolvedBy: null,
+    ...overrides,
+  };
+}
+
+/** {@link makeConversation} as admins list it, overridable field by field. */
+export function makeAdminConversation(overrides: Partial<AdminConversation> = {}): AdminConversation {
+  return {
+    id: 'conv-checkout',
+    projectId: 'proj-checkout',
+    projectTitle: 'Redesign the checkout flow',
+    kind: 'project',
+    title: 'Redesign the checkout flow',
+    status: 'active',
+    participantCount: 2,
+    lastSeq: 3,
+    createdAt: '2026-11-01T09:00:00.000Z',
+    lastMessageAt: '2026-11-20T10:00:00.000Z',
     ...overrides,
   };
 }

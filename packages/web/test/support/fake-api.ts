@@ -27,6 +27,12 @@ export interface FakeApi {
   messagesReact: ReturnType<typeof vi.fn<ParleyApi['messages']['react']>>;
   messagesUnreact: ReturnType<typeof vi.fn<ParleyApi['messages']['unreact']>>;
   messagesSearch: ReturnType<typeof vi.fn<ParleyApi['messages']['search']>>;
+  reportsCreate: ReturnType<typeof vi.fn<ParleyApi['reports']['create']>>;
+  adminReports: ReturnType<typeof vi.fn<ParleyApi['admin']['reports']>>;
+  adminResolveReport: ReturnType<typeof vi.fn<ParleyApi['admin']['resolveReport']>>;
+  adminConversations: ReturnType<typeof vi.fn<ParleyApi['admin']['conversations']>>;
+  adminSetConversationStatus: ReturnType<typeof vi.fn<ParleyApi['admin']['setConversationStatus']>>;
+  adminAudit: ReturnType<typeof vi.fn<ParleyApi['admin']['audit']>>;
   /** The outbox's REST transport (`ParleyClient.messages.send`). */
   messagesSend: ReturnType<typeof vi.fn<ParleyClient['messages']['send']>>;
   liveSend: ReturnType<typeof vi.fn<ParleyApi['live']['send']>>;
@@ -65,6 +71,12 @@ export function createFakeApi(): FakeApi {
     messagesReact: vi.fn<ParleyApi['messages']['react']>(notAnswered),
     messagesUnreact: vi.fn<ParleyApi['messages']['unreact']>(notAnswered),
     messagesSearch: vi.fn<ParleyApi['messages']['search']>(notAnswered),
+    reportsCreate: vi.fn<ParleyApi['reports']['create']>(notAnswered),
+    adminReports: vi.fn<ParleyApi['admin']['reports']>(notAnswered),
+    adminResolveReport: vi.fn<ParleyApi['admin']['resolveReport']>(notAnswered),
+    adminConversations: vi.fn<ParleyApi['admin']['conversations']>(notAnswered),
+    adminSetConversationStatus: vi.fn<ParleyApi['admin']['setConversationStatus']>(notAnswered),
+    adminAudit: vi.fn<ParleyApi['admin']['audit']>(notAnswered),
     messagesSend: vi.fn<ParleyClient['messages']['send']>(notAnswered),
     liveSend: vi.fn<ParleyApi['live']['send']>(notAnswered),
     liveTyping: vi.fn<ParleyApi['live']['typing']>(() => Promise.resolve()),
@@ -83,6 +95,14 @@ export function createFakeApi(): FakeApi {
       react: fake.messagesReact,
       unreact: fake.messagesUnreact,
       search: fake.messagesSearch,
+    },
+    reports: { create: fake.reportsCreate },
+    admin: {
+      reports: fake.adminReports,
+      resolveReport: fake.adminResolveReport,
+      conversations: fake.adminConversations,
+      setConversationStatus: fake.adminSetConversationStatus,
+      audit: fake.adminAudit,
     },
     reads: { markRead: vi.fn<ParleyApi['reads']['markRead']>((_id, seq) => Promise.resolve({ lastReadSeq: seq, unreadCount: 0 })) },
     live: {

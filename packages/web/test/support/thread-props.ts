@@ -13,6 +13,7 @@ export function recordingActions(): MessageActions {
     confirmDelete: vi.fn(),
     forward: vi.fn(),
     toggleReaction: vi.fn(),
+    report: vi.fn(),
   };
 }
 
