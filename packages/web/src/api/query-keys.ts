@@ -1,7 +1,15 @@
+import type { ConversationStatus, ReportStatus } from '@parley/protocol';
+
 /** Filters of the conversation list query (contract: `GET /api/conversations?search=&archived=`). */
 export interface ConversationListFilter {
   search: string;
   archived: boolean;
+}
+
+/** Filters of the admin page's conversation list (`GET /api/admin/conversations?search=&status=`); null status: all. */
+export interface AdminConversationFilter {
+  search: string;
+  status: ConversationStatus | null;
 }
 
 /** TanStack Query keys, spelled in one place so that cache updates and invalidations hit the right queries. */
@@ -18,4 +26,8 @@ export const queryKeys = {
   notifications: () => ['notifications'] as const,
   /** Message search results for the trimmed query `q` (`GET /api/search/messages`). */
   messageSearch: (q: string) => ['search', 'messages', q] as const,
+  /** Prefix of every admin query, refetched after each admin action. */
+  admin: () => ['admin'] as const,
+  adminConversations: (filter: AdminConversationFilter) => ['admin', 'conversations', filter] as const,
+  adminReports: (status: ReportStatus) => ['admin', 'reports', status] as const,
 };

@@ -5,6 +5,7 @@ import { useDesktopNotifications } from '../hooks/use-desktop-notifications.js';
 import { useOutboxSync } from '../hooks/use-outbox-sync.js';
 import { useRealtimeConnection } from '../hooks/use-realtime-connection.js';
 import { useRealtimeEvents } from '../hooks/use-realtime-events.js';
+import { AdminPage } from './AdminPage.js';
 import { AppHeader } from './AppHeader.js';
 import { ConnectionBanner } from './ConnectionBanner.js';
 import { ConversationList } from './ConversationList.js';
@@ -13,9 +14,9 @@ import { EmptyThread } from './EmptyThread.js';
 import { SearchPage } from './SearchPage.js';
 
 /**
- * The signed-in layout. From 640 px wide: the inbox on the left, the thread (or the message search, `/search`) on
- * the right. Narrower: the inbox at `/`, the thread alone at `/c/:conversationId` (with a Back button), the search
- * alone. `/c/:id?message=<id>` opens a thread at that message. Owns the realtime connection and events (and desktop
+ * The signed-in layout. From 640 px wide: the inbox on the left, the thread (or the message search, `/search`, or
+ * the admin page, `/admin…`) on the right. Narrower: the inbox at `/`, the thread alone at `/c/:conversationId` (with
+ * a Back button), the search or the admin page alone. `/c/:id?message=<id>` opens a thread at that message. Owns the realtime connection and events (and desktop
  * notifications while the tab is hidden), and shows the outbox's sends in the threads.
  */
 export function Workspace({ me }: { me: User }) {
@@ -27,8 +28,9 @@ export function Workspace({ me }: { me: User }) {
   const [match, params] = useRoute('/c/:conversationId');
   const selectedId = match ? params.conversationId : null;
   const [searching] = useRoute('/search');
+  const [administering] = useRoute('/admin/*?');
   const [searchParams] = useSearchParams();
-  const paneOpen = selectedId !== null || searching;
+  const paneOpen = selectedId !== null || searching || administering;
 
   return (
     <div className="flex h-dvh flex-col bg-slate-100 text-slate-900">
@@ -46,6 +48,8 @@ export function Workspace({ me }: { me: User }) {
             <ConversationView key={selectedId} conversationId={selectedId} meId={me.id} focusMessageId={searchParams.get('message')} />
           ) : searching ? (
             <SearchPage meId={me.id} />
+          ) : administering ? (
+            <AdminPage me={me} />
           ) : (
             <EmptyThread />
           )}

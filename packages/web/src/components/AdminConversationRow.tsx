@@ -1,0 +1,42 @@
+import type { AdminConversation, AdminConversationStatusBody } from '@parley/protocol';
+import { describeError } from '../api/auth-errors.js';
+import { useAdminAction } from '../hooks/use-admin-action.js';
+import { useApi } from '../hooks/use-api.js';
+import { AdminActionButton } from './AdminActionButton.js';
+
+type Status = AdminConversationStatusBody['status'];
+
+/**
+ * One conversation of the admin list: title, project, status and participant count, and "Lock", "Unlock" (only
+ * when locked) and "Archive" (`PATCH /api/admin/conversations/:id/status`). A refusal (e.g. `PROJECT_NOT_ACTIVE`)
+ * shows as an alert in the row.
+ */
+export function AdminConversationRow({ conversation }: { conversation: AdminConversation }) {
+  const api = useApi();
+  const setStatus = useAdminAction((status: Status) => api.admin.setConversationStatus(conversation.id, status));
+  const { status } = conversation;
+  const button = (label: string, to: Status, enabled: boolean) => (
+    <AdminActionButton onClick={() => setStatus.mutate(to)} disabled={!enabled || setStatus.isPending}>
+      {label}
+    </AdminActionButton>
+  );
+  return (
+    <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
+      <div className="min-w-0 flex-1">
+        <p className="truncate font-medium text-slate-900">{conversation.title}</p>
+        <p className="text-xs text-slate-500">
+          {conversation.projectTitle} · {conversation.participantCount} participants · Status: <span className="font-medium">{status}</span>
+        </p>
+      </div>
+      <div className="flex gap-1">
+        {status === 'locked' ? button('Unlock', 'active', true) : button('Lock', 'locked', status !== 'archived')}
+        {button('Archive', 'archived', status !== 'archived')}
+      </div>
+      {setStatus.error && (
+        <p role="alert" className="w-full text-xs text-red-700">
+          Could not change the status: {describeError(setStatus.error)}
+        </p>
+      )}
+    </div>
+  );
+}
