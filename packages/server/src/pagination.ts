@@ -1,3 +1,4 @@
+import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import { invalid } from './errors.js';
 
 /** A keyset position: a sort key (an ISO timestamp) and the id that breaks ties. */
@@ -19,4 +20,24 @@ export function decodeCursor(cursor: string, field = 'cursor'): KeysetPosition {
     // fall through to the validation error
   }
   throw invalid(field, 'is not a cursor this server issued');
+}
+
+/**
+ * For lists newest first by `(created_at, id)` on one table: the rows after the position in `cursor` (an
+ * {@link encodeCursor} of `[createdAt, id]`). Throws `VALIDATION_FAILED` for a cursor this server did not issue.
+ */
+export function olderThanCursor(cursor: string): RawBuilder<SqlBool> {
+  const [createdAt, id] = decodeCursor(cursor);
+  return sql<SqlBool>`(created_at < ${createdAt} or (created_at = ${createdAt} and id < ${id}))`;
+}
+
+/** Rows read with `limit + 1` → the page of `limit` and, when more exist, the cursor after its last row. */
+export function newestFirstPage<Row extends { created_at: string; id: string }, Item>(
+  rows: Row[],
+  limit: number,
+  present: (row: Row) => Item,
+): { items: Item[]; nextCursor: string | null } {
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  return { items: page.map(present), nextCursor: rows.length > limit && last ? encodeCursor([last.created_at, last.id]) : null };
 }

@@ -152,6 +152,8 @@ describe.each(dialects)('moderation and admin (%s)', (dialect) => {
       const secondPage = await expectStatus(t.api(admin.token, 'GET', `/admin/audit?conversationId=${conversation.id}&limit=2&cursor=${firstPage.nextCursor}`), 200);
       expect([...firstPage.items, ...secondPage.items]).toEqual(audit.items);
       expect(secondPage.nextCursor).toBeNull();
+      await expectError(t.api(admin.token, 'GET', '/admin/audit?cursor=not-a-cursor'), 400, 'VALIDATION_FAILED');
+      await expectError(t.api(admin.token, 'GET', '/admin/reports?cursor=not-a-cursor'), 400, 'VALIDATION_FAILED');
     });
   });
 

@@ -14,7 +14,7 @@ import type {
 import type { Database } from '../../db/schema.js';
 import { conflict, notFound } from '../../errors.js';
 import { nowIso } from '../../ids.js';
-import { decodeCursor, encodeCursor } from '../../pagination.js';
+import { decodeCursor, encodeCursor, newestFirstPage, olderThanCursor } from '../../pagination.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { listParticipantIds } from '../conversations/conversations.repository.js';
 import type { ConversationsService } from '../conversations/conversations.service.js';
@@ -103,25 +103,17 @@ export class AdminService {
     let select = this.db.selectFrom('audit_log').selectAll();
     if (query.actorId) select = select.where('actor_id', '=', query.actorId);
     if (query.conversationId) select = select.where('conversation_id', '=', query.conversationId);
-    if (query.cursor) {
-      const [createdAt, id] = decodeCursor(query.cursor);
-      select = select.where((eb) => eb.or([eb('created_at', '<', createdAt), eb.and([eb('created_at', '=', createdAt), eb('id', '<', id)])]));
-    }
+    if (query.cursor) select = select.where(olderThanCursor(query.cursor));
     const rows = await select.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(query.limit + 1).execute();
-    const page = rows.slice(0, query.limit);
-    const last = page.at(-1);
-    return {
-      items: page.map((row) => ({
-        id: row.id,
-        actorId: row.actor_id,
-        action: row.action,
-        conversationId: row.conversation_id,
-        messageId: row.message_id,
-        details: JSON.parse(row.details) as Record<string, unknown>,
-        createdAt: row.created_at,
-      })),
-      nextCursor: rows.length > query.limit && last ? encodeCursor([last.created_at, last.id]) : null,
-    };
+    return newestFirstPage(rows, query.limit, (row) => ({
+      id: row.id,
+      actorId: row.actor_id,
+      action: row.action,
+      conversationId: row.conversation_id,
+      messageId: row.message_id,
+      details: JSON.parse(row.details) as Record<string, unknown>,
+      createdAt: row.created_at,
+    }));
   }
 
   private async requireConversation(conversationId: string): Promise<AdminConversationRow> {

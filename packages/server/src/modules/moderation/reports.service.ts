@@ -4,7 +4,7 @@ import { isUniqueViolation } from '../../db/database.js';
 import type { Database } from '../../db/schema.js';
 import { conflict, notFound } from '../../errors.js';
 import { newId, nowIso } from '../../ids.js';
-import { decodeCursor, encodeCursor } from '../../pagination.js';
+import { newestFirstPage, olderThanCursor } from '../../pagination.js';
 import { requireAdmin } from '../admin/admin.access.js';
 import type { AdminService } from '../admin/admin.service.js';
 import { recordAudit } from '../audit/audit.repository.js';
@@ -58,14 +58,9 @@ export class ReportsService {
     requireAdmin(actor);
     let select = this.db.selectFrom('reports').selectAll();
     if (query.status) select = select.where('status', '=', query.status);
-    if (query.cursor) {
-      const [createdAt, id] = decodeCursor(query.cursor);
-      select = select.where((eb) => eb.or([eb('created_at', '<', createdAt), eb.and([eb('created_at', '=', createdAt), eb('id', '<', id)])]));
-    }
+    if (query.cursor) select = select.where(olderThanCursor(query.cursor));
     const rows = await select.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(query.limit + 1).execute();
-    const page = rows.slice(0, query.limit);
-    const last = page.at(-1);
-    return { items: page.map(presentReport), nextCursor: rows.length > query.limit && last ? encodeCursor([last.created_at, last.id]) : null };
+    return newestFirstPage(rows, query.limit, presentReport);
   }
 
   /**
