@@ -126,3 +126,21 @@ describe('the admin report queue', () => {
     expect(await within(rowOf('Buy cheap followers')).findByRole('alert')).toHaveTextContent('Could not resolve the report: The report is already resolved.');
   });
 });
+
+describe('the admin audit log', () => {
+  it('lists the entries with their action, actor, conversation and details, and reads the next page on demand', async () => {
+    const fake = createFakeApi();
+    const entry = { id: 'audit-2', actorId: admin.id, action: 'conversation.status', conversationId: 'conv-checkout', messageId: null, createdAt: '2026-11-21T11:00:00.000Z' };
+    fake.adminAudit.mockResolvedValueOnce({ items: [{ ...entry, details: { from: 'active', to: 'locked' } }], nextCursor: 'next' });
+    fake.adminAudit.mockResolvedValueOnce({ items: [{ ...entry, id: 'audit-1', action: 'message.deleted', details: { seq: 3, asAdmin: true } }], nextCursor: null });
+    renderAdmin(fake, '/admin/audit');
+
+    const log = await screen.findByRole('list', { name: 'Audit log' });
+    expect(within(log).getByText('conversation.status').closest('li')).toHaveTextContent(/by admin-ada in conv-checkout.*from: active, to: locked/);
+    expect(screen.getByRole('link', { name: 'Audit log' })).toHaveAttribute('aria-current', 'page');
+    await userEvent.click(screen.getByRole('button', { name: 'Load more audit entries' }));
+    expect(fake.adminAudit).toHaveBeenLastCalledWith({ cursor: 'next' });
+    expect((await within(log).findByText('message.deleted')).closest('li')).toHaveTextContent('seq: 3, asAdmin: true');
+    expect(screen.queryByRole('button', { name: 'Load more audit entries' })).not.toBeInTheDocument();
+  });
+});

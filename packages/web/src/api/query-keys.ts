@@ -30,4 +30,5 @@ export const queryKeys = {
   admin: () => ['admin'] as const,
   adminConversations: (filter: AdminConversationFilter) => ['admin', 'conversations', filter] as const,
   adminReports: (status: ReportStatus) => ['admin', 'reports', status] as const,
+  adminAudit: () => ['admin', 'audit'] as const,
 };

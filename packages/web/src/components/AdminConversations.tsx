@@ -1,6 +1,8 @@
 import { ConversationStatusSchema, type ConversationStatus } from '@parley/protocol';
 import { useId, useState } from 'react';
-import { useAdminConversations } from '../hooks/use-admin-conversations.js';
+import { queryKeys } from '../api/query-keys.js';
+import { useAdminPages } from '../hooks/use-admin-pages.js';
+import { useApi } from '../hooks/use-api.js';
 import { useDebouncedValue } from '../hooks/use-debounced-value.js';
 import { AdminConversationRow } from './AdminConversationRow.js';
 import { SEARCH_DEBOUNCE_MS } from './ConversationList.js';
@@ -9,14 +11,18 @@ import { SearchField } from './SearchField.js';
 
 /**
  * The admin page's "Conversations": a search box (debounced; titles, project titles and participant names) and a
- * status filter over every conversation, newest activity first, each with its status buttons.
+ * status filter over every conversation (`GET /api/admin/conversations`), newest activity first, each with its
+ * status buttons.
  */
 export function AdminConversations() {
   const [text, setText] = useState('');
   const [status, setStatus] = useState<ConversationStatus | null>(null);
   const statusId = useId();
   const search = useDebouncedValue(text.trim(), SEARCH_DEBOUNCE_MS);
-  const query = useAdminConversations({ search, status });
+  const api = useApi();
+  const query = useAdminPages(queryKeys.adminConversations({ search, status }), (page) =>
+    api.admin.conversations({ ...(search ? { search } : {}), ...(status ? { status } : {}), ...page }),
+  );
   return (
     <>
       <div className="flex items-center gap-2 border-b border-slate-200 px-4 py-2">
