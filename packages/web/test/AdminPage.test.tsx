@@ -47,7 +47,7 @@ describe('the admin page', () => {
     expect(fake.adminReports).not.toHaveBeenCalled();
   });
 
-  it('locks a conversation from its row, then shows it locked with Unlock, which opens it again', async () => {
+  it('locks a conversation from its row, then shows it locked with Unlock, which opens it again; Archive and Unarchive alike', async () => {
     let held: AdminConversation = makeAdminConversation();
     fake.adminConversations.mockImplementation(() => Promise.resolve({ items: [held], nextCursor: null }));
     fake.adminSetConversationStatus.mockImplementation((_id, status) => Promise.resolve((held = { ...held, status })));
@@ -62,7 +62,13 @@ describe('the admin page', () => {
 
     await user.click(unlock);
     expect(fake.adminSetConversationStatus).toHaveBeenLastCalledWith('conv-checkout', 'active');
-    expect(await within(rowOf('Redesign the checkout flow')).findByRole('button', { name: 'Lock' })).toBeEnabled();
+    await within(rowOf('Redesign the checkout flow')).findByRole('button', { name: 'Lock' });
+
+    await user.click(within(rowOf('Redesign the checkout flow')).getByRole('button', { name: 'Archive' }));
+    expect(fake.adminSetConversationStatus).toHaveBeenLastCalledWith('conv-checkout', 'archived');
+    await user.click(await within(rowOf('Redesign the checkout flow')).findByRole('button', { name: 'Unarchive' }));
+    expect(fake.adminSetConversationStatus).toHaveBeenLastCalledWith('conv-checkout', 'active');
+    await within(rowOf('Redesign the checkout flow')).findByRole('button', { name: 'Archive' });
   });
 
   it('passes the status filter and the search words to the server, and shows a refused status change', async () => {

@@ -7,16 +7,17 @@ import { AdminActionButton } from './AdminActionButton.js';
 type Status = AdminConversationStatusBody['status'];
 
 /**
- * One conversation of the admin list: title, project, status and participant count, and "Lock", "Unlock" (only
- * when locked) and "Archive" (`PATCH /api/admin/conversations/:id/status`). A refusal (e.g. `PROJECT_NOT_ACTIVE`)
+ * One conversation of the admin list: title, project, status and participant count, and "Lock" ("Unlock" when
+ * locked) and "Archive" ("Unarchive" when archived; `PATCH /api/admin/conversations/:id/status`); unlocking and
+ * unarchiving make it `active` again. The server decides what may change: a refusal (e.g. `PROJECT_NOT_ACTIVE`)
  * shows as an alert in the row.
  */
 export function AdminConversationRow({ conversation }: { conversation: AdminConversation }) {
   const api = useApi();
   const setStatus = useAdminAction((status: Status) => api.admin.setConversationStatus(conversation.id, status));
   const { status } = conversation;
-  const button = (label: string, to: Status, enabled: boolean) => (
-    <AdminActionButton onClick={() => setStatus.mutate(to)} disabled={!enabled || setStatus.isPending}>
+  const button = (label: string, to: Status) => (
+    <AdminActionButton onClick={() => setStatus.mutate(to)} disabled={setStatus.isPending}>
       {label}
     </AdminActionButton>
   );
@@ -29,8 +30,8 @@ export function AdminConversationRow({ conversation }: { conversation: AdminConv
         </p>
       </div>
       <div className="flex gap-1">
-        {status === 'locked' ? button('Unlock', 'active', true) : button('Lock', 'locked', status !== 'archived')}
-        {button('Archive', 'archived', status !== 'archived')}
+        {status === 'locked' ? button('Unlock', 'active') : button('Lock', 'locked')}
+        {status === 'archived' ? button('Unarchive', 'active') : button('Archive', 'archived')}
       </div>
       {setStatus.error && (
         <p role="alert" className="w-full text-xs text-red-700">
