@@ -164,6 +164,20 @@ describe.each(dialects)('notifications (%s)', (dialect) => {
     ]);
   });
 
+  it('reads a conversation’s notification when the conversation is read up to its newest message', async () => {
+    const { client, provider, conversation } = await settledProject();
+    await readAll(client);
+    const first = await send(provider, conversation.id, 'first draft');
+    const second = await send(provider, conversation.id, 'second draft');
+    await t.server.app.settled();
+    const unread = async () => (await list(client, '?unread=true')).items.filter((n: Notification) => n.conversationId === conversation.id);
+    expect(await unread()).toEqual([expect.objectContaining({ messageId: second.id, count: 2 })]);
+    await expectStatus(t.api(client.token, 'POST', `/conversations/${conversation.id}/read`, { seq: first.seq }), 200);
+    expect(await unread()).toHaveLength(1); // its newest message is still unread
+    await expectStatus(t.api(client.token, 'POST', `/conversations/${conversation.id}/read`, { seq: second.seq }), 200);
+    expect(await unread()).toEqual([]);
+  });
+
   it('filters unread ones and pages newest first with a cursor', async () => {
     const { client, provider } = await settledProject();
     const conversations = [await anotherProject(client, provider), await anotherProject(client, provider)];

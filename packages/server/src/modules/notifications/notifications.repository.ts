@@ -44,6 +44,19 @@ export async function listUnmutedParticipants(db: Db, conversationId: string, us
   return rows.map((row) => row.user_id);
 }
 
+/** Of `userIds`, the participants whose read position is below `seq` (who have not read that message yet). */
+export async function listParticipantsBehind(db: Db, conversationId: string, userIds: string[], seq: number): Promise<string[]> {
+  if (userIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('conversation_participants')
+    .select('user_id')
+    .where('conversation_id', '=', conversationId)
+    .where('user_id', 'in', userIds)
+    .where('last_read_seq', '<', seq)
+    .execute();
+  return rows.map((row) => row.user_id);
+}
+
 /**
  * Inserts each of `rows` as its user's unread notification for its conversation, or, when one is unread
  * already (the partial unique index `notifications_unread_uq`), adds one to its `count` and moves its message
@@ -103,5 +116,21 @@ export async function markNotificationsRead(db: Db, userId: string, ids: string[
   let query = db.updateTable('notifications').set({ read_at: at }).where('user_id', '=', userId).where('read_at', 'is', null);
   if (ids !== 'all') query = query.where('id', 'in', ids);
   const result = await query.executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+/**
+ * Marks read the user's unread notification of a conversation once their read position covers its newest
+ * message (`message_seq` ≤ `readSeq`): reading a conversation reads its notification. Returns how many changed.
+ */
+export async function markConversationNotificationsRead(db: Db, userId: string, conversationId: string, readSeq: number, at: string): Promise<number> {
+  const result = await db
+    .updateTable('notifications')
+    .set({ read_at: at })
+    .where('user_id', '=', userId)
+    .where('conversation_id', '=', conversationId)
+    .where('read_at', 'is', null)
+    .where('message_seq', '<=', readSeq)
+    .executeTakeFirst();
   return Number(result.numUpdatedRows);
 }

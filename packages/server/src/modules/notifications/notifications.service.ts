@@ -18,6 +18,7 @@ import { presentNotification } from './notifications.presenter.js';
 import {
   findMessageContext,
   listNotifications,
+  listParticipantsBehind,
   listUnmutedParticipants,
   markNotificationsRead,
   upsertUnreadNotifications,
@@ -83,7 +84,9 @@ export class NotificationsService {
       if (!context) return [];
       // A mention notifies even in a muted conversation (issue 5, "mentions").
       const unmuted = await listUnmutedParticipants(trx, message.conversationId, candidates, nowIso());
-      const recipients = candidates.filter((id) => unmuted.includes(id) || message.mentions.includes(id)).sort();
+      // Someone who already read past this message (in another tab, before this ran) is not notified of it.
+      const unread = new Set(await listParticipantsBehind(trx, message.conversationId, candidates, message.seq));
+      const recipients = candidates.filter((id) => unread.has(id) && (unmuted.includes(id) || message.mentions.includes(id))).sort();
       return upsertUnreadNotifications(
         trx,
         recipients.map(

@@ -14,6 +14,7 @@ import {
 } from '../conversations/conversations.repository.js';
 import { findMessageBySeq } from '../messages/messages.repository.js';
 import { appendReadChange } from '../sync/sync.repository.js';
+import { markConversationNotificationsRead } from '../notifications/notifications.repository.js';
 
 /** Read receipts: each participant's read position (contract § Conversations and messages, § Realtime). */
 export class ReceiptsService {
@@ -37,7 +38,10 @@ export class ReceiptsService {
       target > before.last_read_seq &&
       (await this.db.transaction().execute(async (trx) => {
         const advanced = await advanceReadSeq(trx, conversationId, actor.id, target, readAt);
-        if (advanced) await appendReadChange(trx, conversationId, actor.id, target, readAt);
+        if (advanced) {
+          await appendReadChange(trx, conversationId, actor.id, target, readAt);
+          await markConversationNotificationsRead(trx, actor.id, conversationId, target, readAt);
+        }
         return advanced;
       }));
     const lastReadSeq = (await findParticipant(this.db, conversationId, actor.id))?.last_read_seq ?? before.last_read_seq;
