@@ -94,8 +94,16 @@ describe.each(dialects)('group conversations (%s)', (dialect) => {
     expect(await emitWithAck(w2Socket, 'conversation:leave', { conversationId: group.id })).toMatchObject({ ok: true }); // one round trip
     expect(received).not.toContain(after.id);
 
-    const changes = (await drainSyncUntil(t, agency, cursor, (found) => found.some((c) => c.kind === 'participant.removed'))).changes;
-    expect(changes.filter((c) => c.kind === 'participant.removed').map((c) => c.kind === 'participant.removed' && c.userId)).toEqual([w2.id]);
+    const removals = async (actor: Actor) =>
+      (await drainSyncUntil(t, actor, cursor, (found) => found.some((c) => c.kind === 'participant.removed'))).changes.filter(
+        (c) => c.kind === 'participant.removed',
+      );
+    expect((await removals(agency)).map((c) => c.kind === 'participant.removed' && c.userId)).toEqual([w2.id]);
+    // The removed member learns of it too (their own removal only; nothing else of the group any more).
+    expect((await removals(w2)).map((c) => [c.conversationId, c.kind === 'participant.removed' && c.userId])).toEqual([[group.id, w2.id]]);
+    await sendMessage(t, w1, group.id, { text: 'unseen by w2' });
+    const afterRemoval = await drainSyncUntil(t, w2, cursor, () => true);
+    expect(afterRemoval.changes.filter((c) => c.conversationId === group.id).map((c) => c.kind)).toEqual(['participant.removed']);
 
     await expectError(t.api(agency.token, 'DELETE', `/conversations/${group.id}/participants/${agency.id}`), 403, 'FORBIDDEN');
     expect((await t.api(w1.token, 'DELETE', `/conversations/${group.id}/participants/${w1.id}`)).status).toBe(204);

@@ -85,14 +85,20 @@ export async function currentPosition(db: Db): Promise<ChangePosition> {
 
 /**
  * Up to `limit` final changes after `after`, in `(tx, id)` order, of the conversations `userId`
- * participates in now.
+ * participates in now, plus their own removals from conversations.
  */
 export async function listChangesFor(db: Db, userId: string, after: ChangePosition, limit: number): Promise<ChangeRow[]> {
   const horizon = await changeHorizon(db);
   let query = db
     .selectFrom('conversation_changes as c')
-    .innerJoin('conversation_participants as p', (join) => join.onRef('p.conversation_id', '=', 'c.conversation_id').on('p.user_id', '=', userId))
     .selectAll('c')
+    .where((eb) =>
+      eb.or([
+        eb.exists(eb.selectFrom('conversation_participants as p').select('p.user_id').whereRef('p.conversation_id', '=', 'c.conversation_id').where('p.user_id', '=', userId)),
+        // Their own removal reaches a removed participant, so their client drops the conversation.
+        eb.and([eb('c.kind', '=', 'participant.removed'), eb('c.user_id', '=', userId)]),
+      ]),
+    )
     .where((eb) => eb.or([eb('c.tx', '>', after.tx), eb.and([eb('c.tx', '=', after.tx), eb('c.id', '>', after.id)])]));
   if (Number.isFinite(horizon)) query = query.where('c.tx', '<', horizon);
   const rows = await query.orderBy('c.tx').orderBy('c.id').limit(limit).execute();
