@@ -67,4 +67,33 @@ describe('rendering of message states', () => {
     await userEvent.click(screen.getByRole('button', { name: '👍 1' }));
     expect(actions.toggleReaction).toHaveBeenCalledWith(message, '👍');
   });
+
+  it('shows a location with its label, coordinates and an OpenStreetMap link in a new tab, the text as caption', () => {
+    renderThread([
+      makeMessage({ seq: 1, type: 'location', text: 'Meet here', location: { latitude: 48.8584, longitude: 2.2945, label: 'Eiffel Tower' } }),
+      makeMessage({ seq: 2, text: 'Plain words' }),
+    ]);
+    const card = within(messageRowOf('Meet here')).getByRole('group', { name: 'Location' });
+    expect(card).toHaveTextContent('Eiffel Tower');
+    expect(card).toHaveTextContent('48.85840, 2.29450');
+    const link = within(card).getByRole('link', { name: 'Open in OpenStreetMap' });
+    expect(link.getAttribute('href')).toMatch(/^https:\/\/www\.openstreetmap\.org\/\?mlat=48\.8584&mlon=2\.2945/);
+    expect(link).toHaveAttribute('target', '_blank');
+    expect(link).toHaveAttribute('rel', 'noopener noreferrer');
+    expect(within(messageRowOf('Plain words')).queryByRole('group', { name: 'Location' })).not.toBeInTheDocument();
+  });
+
+  it('shows a contact card with the phone as a tel: link and the e-mail as a mailto: link, the text as caption', () => {
+    renderThread([
+      makeMessage({ seq: 1, type: 'contact', text: 'Our accountant', contact: { name: 'Noor Haddad', phone: '+33 1 23 45 67 89', email: 'noor@example.com' } }),
+      makeMessage({ seq: 2, type: 'contact', text: 'Name only', contact: { name: 'Sam Reyes' } }),
+    ]);
+    const card = within(messageRowOf('Our accountant')).getByRole('group', { name: 'Contact' });
+    expect(card).toHaveTextContent('Noor Haddad');
+    expect(within(card).getByRole('link', { name: '+33 1 23 45 67 89' })).toHaveAttribute('href', 'tel:+33123456789');
+    expect(within(card).getByRole('link', { name: 'noor@example.com' })).toHaveAttribute('href', 'mailto:noor@example.com');
+    const bare = within(messageRowOf('Name only')).getByRole('group', { name: 'Contact' });
+    expect(bare).toHaveTextContent('Sam Reyes');
+    expect(within(bare).queryByRole('link')).not.toBeInTheDocument();
+  });
 });

@@ -3,7 +3,9 @@ import { useRef, useState } from 'react';
 import type { MessageActions } from '../hooks/use-message-actions.js';
 import { senderName } from '../lib/sender-name.js';
 import type { DeliveryState } from './DeliveryTick.js';
+import { ContactCard } from './ContactCard.js';
 import { LinkifiedText } from './LinkifiedText.js';
+import { LocationCard } from './LocationCard.js';
 import { MessageActionsMenu } from './MessageActionsMenu.js';
 import { MessageBubble } from './MessageBubble.js';
 import { MessageEditor } from './MessageEditor.js';
@@ -24,7 +26,8 @@ export interface StoredMessageBubbleProps {
 }
 
 /**
- * A stored message: "Forwarded" when it is a forward, the quote of the message it replies to, its text (or the
+ * A stored message: "Forwarded" when it is a forward, the quote of the message it replies to, a location's or
+ * contact's card with the text as its caption, its text (or the
  * inline editor), "edited", the reaction chips and the actions menu (Edit and Delete on the caller's own, Report on others'; Reply,
  * React and Edit only while the conversation is writable). A deleted message is a muted tombstone, "This message
  * was deleted", with no actions.
@@ -67,6 +70,8 @@ export function StoredMessageBubble({ message, own, delivery, participants, meId
       {message.replyTo && (
         <QuotedMessage name={senderName(message.replyTo.senderId, participants, meId)} preview={message.replyTo.preview} deleted={message.replyTo.deleted} />
       )}
+      {message.location && <LocationCard location={message.location} />}
+      {message.contact && <ContactCard contact={message.contact} />}
       {editing ? (
         <MessageEditor
           text={message.text}
