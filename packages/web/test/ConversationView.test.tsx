@@ -3,6 +3,7 @@ import { ParleyError } from '@parley/sdk';
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { ConversationList } from '../src/components/ConversationList.js';
 import { ConversationView } from '../src/components/ConversationView.js';
 import { useRealtimeStore } from '../src/store/realtime-store.js';
 import { createFakeApi, type FakeApi } from './support/fake-api.js';
@@ -52,6 +53,34 @@ describe('ConversationView', () => {
     fake.messagesList.mockRejectedValue(new ParleyError('NOT_FOUND', 'conversation not found', 404));
     renderView(fake);
     expect(await screen.findByText('Conversation not found')).toBeInTheDocument();
+  });
+
+  it('on conversation:removed drops the conversation from the inbox and says so instead of the thread; added again, it comes back', async () => {
+    const group = makeConversation({ kind: 'group', title: 'Design team' });
+    fake.conversationsGet.mockResolvedValue(group);
+    fake.conversationsList.mockResolvedValue({ items: [group], nextCursor: null });
+    const { queryClient } = renderWithApi(
+      <>
+        <ConversationList meId={alice.userId} selectedId="conv-checkout" />
+        <ConversationView conversationId="conv-checkout" meId={alice.userId} focusMessageId={null} />
+      </>,
+      fake.api,
+      { meId: alice.userId, path: '/c/conv-checkout' },
+    );
+    expect(await screen.findByText('History 3')).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: /^Design team/ })).toBeInTheDocument();
+    // Let the refetches of opening (reading the thread) settle, so only the event can drop the conversation.
+    await waitFor(() => expect(queryClient.isFetching()).toBe(0));
+
+    act(() => fake.emit('conversation:removed', { conversationId: 'conv-checkout' }));
+    expect(screen.getByText('You are no longer in this conversation.')).toBeInTheDocument();
+    expect(screen.queryByText('History 3')).not.toBeInTheDocument();
+    expect(screen.queryByRole('textbox', { name: 'Message' })).not.toBeInTheDocument();
+    await waitFor(() => expect(screen.queryByRole('link', { name: /^Design team/ })).not.toBeInTheDocument());
+
+    act(() => fake.emit('conversation:updated', { conversation: group }));
+    expect(await screen.findByText('History 3')).toBeInTheDocument();
+    expect(screen.queryByText('You are no longer in this conversation.')).not.toBeInTheDocument();
   });
 
   it('shows the project details: price in its currency, scope, deadline, status, participants', async () => {

@@ -111,6 +111,16 @@ export function applyConversationUpdate(queryClient: QueryClient, conversation: 
 }
 
 /**
+ * `conversation:removed`: the caller no longer takes part in conversation `id` (removed from a group, or left it),
+ * so every cached list drops it. Its detail query stays, so an open thread does not refetch into a 404.
+ */
+export function removeCachedConversation(queryClient: QueryClient, id: string): void {
+  queryClient.setQueriesData<ConversationListData>({ queryKey: queryKeys.conversationLists() }, (data) =>
+    data && { ...data, pages: data.pages.map((page) => ({ ...page, items: page.items.filter((conversation) => conversation.id !== id) })) },
+  );
+}
+
+/**
  * An edited or deleted message (`message:updated`, `message:deleted`, the change stream): the preview of the inbox
  * line whose last message it is. A deleted message's `text` is '' and so is its preview, as the server shows it.
  */

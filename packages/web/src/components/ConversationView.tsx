@@ -43,7 +43,7 @@ export interface ConversationViewProps {
  * The open conversation (`/c/:conversationId`): header, message thread (with the message actions and their
  * dialogs), typing indicator, composer and project panel, wired to the SDK and the realtime store. Mount it with
  * `key={conversationId}` so each conversation starts with fresh state. Shows "Conversation not found" when the API
- * answers 404.
+ * answers 404, and "You are no longer in this conversation." once `conversation:removed` came for it.
  */
 export function ConversationView({ conversationId, meId, focusMessageId }: ConversationViewProps) {
   const api = useApi();
@@ -66,6 +66,7 @@ export function ConversationView({ conversationId, meId, focusMessageId }: Conve
   const [panelChoice, setPanelChoice] = useState<boolean | null>(null);
   const panelOpen = panelChoice ?? wide;
   const panelId = useId();
+  const removed = useRealtimeStore((state) => state.removed[conversationId] === true);
 
   const onTyping = useCallback(
     (isTyping: boolean) => {
@@ -89,6 +90,7 @@ export function ConversationView({ conversationId, meId, focusMessageId }: Conve
     [loaded, markRead],
   );
 
+  if (removed) return <ConversationNotFound reason="removed" />;
   if (conversationQuery.isError) {
     if (isNotFound(conversationQuery.error)) return <ConversationNotFound />;
     return <p className="m-auto p-6 text-sm text-red-700">Could not open this conversation: {describeError(conversationQuery.error)}</p>;

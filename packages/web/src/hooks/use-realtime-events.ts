@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { TYPING_TIMEOUT_MS, type Message, type SyncChange } from '@parley/protocol';
-import { applyConversationUpdate, applyMessagePreview, applyNewMessage, applyOwnRead, applyPresence } from '../api/conversation-cache.js';
+import { applyConversationUpdate, applyMessagePreview, applyNewMessage, applyOwnRead, applyPresence, removeCachedConversation } from '../api/conversation-cache.js';
 import { isUnauthenticated } from '../api/auth-errors.js';
 import { applyNotification } from '../api/notification-cache.js';
 import type { ParleyApi } from '../api/parley-api.js';
@@ -17,7 +17,8 @@ import { useSessionStore } from '../store/session-store.js';
  * `message:updated` / `message:reaction` (each the receiver's own view) and `message:deleted` into the message held
  * and the inbox preview, and the same changes from the stream's catch-up after a reconnection (`api.stream.onChange`);
  * `conversation:read` / `message:read` into read positions (one's own zero the inbox badge),
- * `conversation:typing` into typing indicators, `conversation:updated` into the cached conversation,
+ * `conversation:typing` into typing indicators, `conversation:updated` into the cached conversation (and clears a
+ * removal), `conversation:removed` out of the inbox and into the store's removed conversations,
  * `presence:update` into cached participants, `notification:new` into the bell's list (same id in place).
  */
 export function useRealtimeEvents(api: ParleyApi, meId: string): void {
@@ -62,8 +63,13 @@ export function useRealtimeEvents(api: ParleyApi, meId: string): void {
         store.setTyping(event.conversationId, event.userId, event.isTyping ? Date.now() + TYPING_TIMEOUT_MS : null);
       }),
       api.on('conversation:updated', ({ conversation }) => {
+        store.setRemoved(conversation.id, false);
         applyConversationUpdate(queryClient, conversation);
         void queryClient.invalidateQueries({ queryKey: queryKeys.project(conversation.projectId) });
+      }),
+      api.on('conversation:removed', ({ conversationId }) => {
+        store.setRemoved(conversationId, true);
+        removeCachedConversation(queryClient, conversationId);
       }),
       api.on('presence:update', (event) => applyPresence(queryClient, event)),
       api.on('notification:new', ({ notification }) => applyNotification(queryClient, notification)),

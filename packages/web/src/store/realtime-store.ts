@@ -18,6 +18,8 @@ export interface RealtimeState {
   typing: Record<string, Record<string, number> | undefined>;
   /** conversationId → userId → that participant's `lastReadSeq`, from read events received in this session. */
   reads: Record<string, Record<string, number> | undefined>;
+  /** Conversations the caller was removed from (or left) in this session (`conversation:removed`). */
+  removed: Record<string, true | undefined>;
 
   setConnection: (status: ConnectionStatus) => void;
   /** Starts holding a thread (before its newest page is requested, so that own sends meanwhile are kept). */
@@ -38,6 +40,8 @@ export interface RealtimeState {
   setTyping: (conversationId: string, userId: string, expiresAt: number | null) => void;
   /** Records a participant's read position; it never moves backwards. */
   recordRead: (conversationId: string, userId: string, lastReadSeq: number) => void;
+  /** `conversation:removed` marks a conversation removed; `conversation:updated` (added again) clears the mark. */
+  setRemoved: (conversationId: string, removed: boolean) => void;
   reset: () => void;
 }
 
@@ -47,6 +51,7 @@ const initial = {
   threads: {},
   typing: {},
   reads: {},
+  removed: {},
 } satisfies Partial<RealtimeState>;
 
 /** The session's realtime store (zustand). Reset it when a session starts. */
@@ -85,6 +90,8 @@ export const useRealtimeStore = create<RealtimeState>()((set) => {
         if ((current[userId] ?? 0) >= lastReadSeq) return {};
         return { reads: { ...state.reads, [conversationId]: { ...current, [userId]: lastReadSeq } } };
       }),
+    setRemoved: (conversationId, removed) =>
+      set((state) => (Boolean(state.removed[conversationId]) === removed ? {} : { removed: { ...state.removed, [conversationId]: removed || undefined } })),
     reset: () => set(initial),
   };
 });
