@@ -7,7 +7,7 @@ import { ConversationView } from '../src/components/ConversationView.js';
 import { useRealtimeStore } from '../src/store/realtime-store.js';
 import { createFakeApi, type FakeApi } from './support/fake-api.js';
 import { alice, makeConversation, makeMessage, makeProject, makeReport, paul } from './support/factories.js';
-import { messageRowOf } from './support/queries.js';
+import { messageRowOf, openMenu } from './support/queries.js';
 import { renderWithApi } from './support/render.js';
 
 const mine = makeMessage({ seq: 2, senderId: alice.userId, text: 'The draft is ready' });
@@ -19,12 +19,6 @@ function renderView(fake: FakeApi) {
     meId: alice.userId,
     path: '/c/conv-checkout',
   });
-}
-
-/** Opens the actions menu of the message holding `text` and answers the menu. */
-async function openMenu(user: ReturnType<typeof userEvent.setup>, text: string): Promise<HTMLElement> {
-  await user.click(within(messageRowOf(text)).getByRole('button', { name: 'Message actions' }));
-  return screen.getByRole('menu', { name: 'Message actions' });
 }
 
 function menuItems(menu: HTMLElement): string[] {
@@ -49,7 +43,7 @@ describe('message actions', () => {
   });
 
   it('offers Edit and Delete on own messages only, Report on others\' only, and works from the keyboard', async () => {
-    expect(menuItems(await openMenu(user, 'Looks good to me'))).toEqual(['Copy', 'Reply', 'React…', 'Forward', 'Report']);
+    expect(menuItems(await openMenu(user, 'Looks good to me'))).toEqual(['Copy', 'Reply', 'React…', 'Forward', 'Pin', 'Report']);
     await user.keyboard('{Escape}');
 
     const button = within(messageRowOf('The draft is ready')).getByRole('button', { name: 'Message actions' });
@@ -57,7 +51,7 @@ describe('message actions', () => {
     await user.keyboard('{Enter}');
     const menu = screen.getByRole('menu', { name: 'Message actions' });
     expect(button).toHaveAttribute('aria-expanded', 'true');
-    expect(menuItems(menu)).toEqual(['Copy', 'Reply', 'React…', 'Forward', 'Edit', 'Delete']);
+    expect(menuItems(menu)).toEqual(['Copy', 'Reply', 'React…', 'Forward', 'Pin', 'Edit', 'Delete']);
     expect(within(menu).getByRole('menuitem', { name: 'Copy' })).toHaveFocus();
     await user.keyboard('{ArrowDown}');
     expect(within(menu).getByRole('menuitem', { name: 'Reply' })).toHaveFocus();

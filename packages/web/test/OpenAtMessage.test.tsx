@@ -2,23 +2,11 @@ import { act, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ConversationView } from '../src/components/ConversationView.js';
 import { REVEAL_HIGHLIGHT_MS } from '../src/hooks/use-reveal-message.js';
-import { useRealtimeStore } from '../src/store/realtime-store.js';
-import { createFakeApi, type FakeApi } from './support/fake-api.js';
-import { alice, makeConversation, makeMessage, makeProject } from './support/factories.js';
+import type { FakeApi } from './support/fake-api.js';
+import { alice } from './support/factories.js';
+import { giveLayout, removeLayout } from './support/layout.js';
+import { fakeApiWithConversation, numberedHistory } from './support/open-conversation.js';
 import { renderWithApi } from './support/render.js';
-
-/** A log taller than its box (jsdom lays nothing out), so the thread pages back only when asked to. */
-function giveLayout() {
-  const scrollIntoView = vi.fn();
-  Object.defineProperty(HTMLElement.prototype, 'scrollHeight', { configurable: true, get: () => 1000 });
-  Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get: () => 400 });
-  Object.defineProperty(HTMLElement.prototype, 'scrollIntoView', { configurable: true, value: scrollIntoView });
-  return scrollIntoView;
-}
-
-function removeLayout() {
-  for (const property of ['scrollHeight', 'clientHeight', 'scrollIntoView']) Reflect.deleteProperty(HTMLElement.prototype, property);
-}
 
 function renderAt(fake: FakeApi, focusMessageId: string) {
   renderWithApi(<ConversationView conversationId="conv-checkout" meId={alice.userId} focusMessageId={focusMessageId} />, fake.api, {
@@ -33,12 +21,7 @@ describe('opening a conversation at a message (from search)', () => {
   beforeEach(() => {
     vi.useFakeTimers({ shouldAdvanceTime: true });
     scrollIntoView = giveLayout();
-    useRealtimeStore.getState().reset();
-    useRealtimeStore.getState().setConnection({ state: 'connected', error: null });
-    fake = createFakeApi();
-    fake.conversationsGet.mockResolvedValue(makeConversation());
-    fake.projectsGet.mockResolvedValue(makeProject());
-    fake.serve(Array.from({ length: 120 }, (_, index) => makeMessage({ seq: index + 1, text: `Message number ${index + 1}` })));
+    fake = fakeApiWithConversation(numberedHistory(120));
   });
   afterEach(() => {
     removeLayout();

@@ -9,8 +9,8 @@ export interface ParleyApi {
   projects: Pick<ParleyClient['projects'], 'get'>;
   conversations: Pick<ParleyClient['conversations'], 'list' | 'get' | 'updateSettings'>;
   notifications: Pick<ParleyClient['notifications'], 'list' | 'markRead'>;
-  /** History, and the actions on one message (issue 5): edit, delete, forward, react, unreact, search. */
-  messages: Pick<ParleyClient['messages'], 'list' | 'edit' | 'delete' | 'forward' | 'react' | 'unreact' | 'search'>;
+  /** History, and the actions on one message (issue 5): edit, delete, forward, react, unreact, pin, search; a conversation's pins. */
+  messages: Pick<ParleyClient['messages'], 'list' | 'edit' | 'delete' | 'forward' | 'react' | 'unreact' | 'pins' | 'pin' | 'search'>;
   /** Reporting a message to the admins (issue 5, moderation). */
   reports: Pick<ParleyClient['reports'], 'create'>;
   /** The admin page's routes (`role: admin` only): report queue, conversations and their status, audit log. */

@@ -22,6 +22,8 @@ export const queryKeys = {
   conversationDetails: () => ['conversations', 'detail'] as const,
   conversation: (id: string) => ['conversations', 'detail', id] as const,
   project: (id: string) => ['projects', id] as const,
+  /** A conversation's pinned messages (`GET /api/conversations/:id/pins`). */
+  pins: (conversationId: string) => ['conversations', 'pins', conversationId] as const,
   /** The newest notifications (the bell's list and unread count). */
   notifications: () => ['notifications'] as const,
   /** Message search results for the trimmed query `q` (`GET /api/search/messages`). */

@@ -2,6 +2,7 @@ import type { Conversation } from '@parley/protocol';
 import { Fragment } from 'react';
 import { useNow } from '../hooks/use-now.js';
 import { ConversationSettingsButtons } from './ConversationSettingsButtons.js';
+import { PinnedMessagesButton } from './PinnedMessagesButton.js';
 import { PresenceDot } from './PresenceDot.js';
 
 /** The thread's header. */
@@ -17,7 +18,7 @@ export interface ConversationHeaderProps {
 
 /**
  * Title and other participants of the open conversation (each with a presence dot), a Back button (narrow
- * screens), the caller's mute and archive buttons, and the project panel toggle.
+ * screens), the pinned messages, the caller's mute and archive buttons, and the project panel toggle.
  */
 export function ConversationHeader({ conversation, meId, onBack, panelOpen, panelId, onTogglePanel }: ConversationHeaderProps) {
   const others = conversation.participants.filter((participant) => participant.userId !== meId);
@@ -41,6 +42,7 @@ export function ConversationHeader({ conversation, meId, onBack, panelOpen, pane
               ))}
         </p>
       </div>
+      <PinnedMessagesButton conversation={conversation} meId={meId} />
       <ConversationSettingsButtons conversation={conversation} now={now} />
       <button
         type="button"

@@ -55,7 +55,7 @@ export function ConversationView({ conversationId, meId, focusMessageId }: Conve
   const sender = useSendMessage(conversationId);
   const focus = useLoadUntilMessage(focusMessageId, history);
   const disabledReason = conversation ? composerDisabledReason(conversation, projectQuery.data ?? null) : null;
-  const messageActions = useMessageActions(disabledReason === null);
+  const messageActions = useMessageActions(conversationId, disabledReason === null);
   const { replyingTo, cancelReply, dialog, closeDialog } = messageActions;
   const markRead = useMarkRead(conversationId, conversation?.lastReadSeq ?? 0);
   const othersReadSeq = useOthersReadSeq(conversationId, meId, conversation?.participants ?? NO_PARTICIPANTS);

@@ -15,6 +15,9 @@ export interface MessageActionsMenuProps {
   onDelete?: () => void;
   /** Reports the message to the admins (others' messages). */
   onReport?: () => void;
+  /** Pins the message, or unpins it when `pinned`. */
+  onTogglePin?: () => void;
+  pinned: boolean;
   /** The emoji the caller already reacted with (checked in the picker). */
   reacted: readonly string[];
   /** Align the menu with the button's right edge (own messages sit on the right). */
@@ -26,13 +29,13 @@ export interface MessageActionsMenuProps {
 type View = 'closed' | 'actions' | 'reactions';
 
 /**
- * A "Message actions" button opening a menu (WAI-ARIA menu button pattern): Copy, Reply, React…, Forward, Edit,
- * Delete, Report. "React…" turns the menu into a picker of {@link QUICK_REACTIONS}. Arrow keys, Home and End move between
+ * A "Message actions" button opening a menu (WAI-ARIA menu button pattern): Copy, Reply, React…, Forward,
+ * Pin or Unpin, Edit, Delete, Report. "React…" turns the menu into a picker of {@link QUICK_REACTIONS}. Arrow keys, Home and End move between
  * items, Enter or Space picks one, Escape closes the menu and returns focus to the button, Tab or a click outside
  * closes it. The menu opens upwards from the lower half of the window.
  */
 export function MessageActionsMenu(props: MessageActionsMenuProps) {
-  const { onCopy, onReply, onReact, onForward, onEdit, onDelete, onReport, reacted, alignEnd, buttonRef: button } = props;
+  const { onCopy, onReply, onReact, onForward, onEdit, onDelete, onReport, onTogglePin, pinned, reacted, alignEnd, buttonRef: button } = props;
   const [view, setView] = useState<View>('closed');
   const [above, setAbove] = useState(false);
   const root = useRef<HTMLDivElement>(null);
@@ -94,6 +97,7 @@ export function MessageActionsMenu(props: MessageActionsMenuProps) {
               {onReply && <Item onSelect={() => pick(onReply)}>Reply</Item>}
               {onReact && <Item onSelect={() => setView('reactions')}>React…</Item>}
               <Item onSelect={() => pick(onForward)}>Forward</Item>
+              {onTogglePin && <Item onSelect={() => pick(onTogglePin)}>{pinned ? 'Unpin' : 'Pin'}</Item>}
               {onEdit && <Item onSelect={() => pick(onEdit)}>Edit</Item>}
               {onDelete && <Item onSelect={() => pick(onDelete)}>Delete</Item>}
               {onReport && <Item onSelect={() => pick(onReport)}>Report</Item>}

@@ -29,7 +29,7 @@ export interface StoredMessageBubbleProps {
  * A stored message: "Forwarded" when it is a forward, the quote of the message it replies to, a location's or
  * contact's card with the text as its caption, its text (or the
  * inline editor), "edited", the reaction chips and the actions menu (Edit and Delete on the caller's own, Report on others'; Reply,
- * React and Edit only while the conversation is writable). A deleted message is a muted tombstone, "This message
+ * React, Pin or Unpin and Edit only while the conversation is writable). A deleted message is a muted tombstone, "This message
  * was deleted", with no actions.
  */
 export function StoredMessageBubble({ message, own, delivery, participants, meId, actions, highlighted }: StoredMessageBubbleProps) {
@@ -44,6 +44,7 @@ export function StoredMessageBubble({ message, own, delivery, participants, meId
     );
   }
   const { canWrite } = actions;
+  const pinned = actions.pinnedIds.has(message.id);
   const react = canWrite ? (emoji: string) => actions.toggleReaction(message, emoji) : undefined;
   const menu = (
     <MessageActionsMenu
@@ -54,6 +55,8 @@ export function StoredMessageBubble({ message, own, delivery, participants, meId
       onReply={canWrite ? () => actions.reply(message) : undefined}
       onReact={react}
       onForward={() => actions.forward(message)}
+      pinned={pinned}
+      onTogglePin={canWrite ? () => actions.setPinned(message, !pinned) : undefined}
       onEdit={own && canWrite ? () => setEditing(true) : undefined}
       onDelete={own ? () => actions.confirmDelete(message) : undefined}
       onReport={own ? undefined : () => actions.report(message)}

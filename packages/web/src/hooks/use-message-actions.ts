@@ -3,9 +3,11 @@ import { ParleyError } from '@parley/sdk';
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { applyMessagePreview } from '../api/conversation-cache.js';
+import { queryKeys } from '../api/query-keys.js';
 import { describeActionError } from '../lib/message-action-errors.js';
 import { useRealtimeStore } from '../store/realtime-store.js';
 import { useApi } from './use-api.js';
+import { usePins } from './use-pins.js';
 
 /** How long a notice ("Copied.", "Forwarded to …") stays on screen, in ms. */
 const NOTICE_MS = 4000;
@@ -27,6 +29,10 @@ export interface MessageActions {
   toggleReaction: (message: Message, emoji: string) => void;
   /** Opens the dialog reporting the message to the admins. */
   report: (message: Message) => void;
+  /** The ids of the conversation's pinned messages. */
+  pinnedIds: ReadonlySet<string>;
+  /** Pins the message for the whole conversation, or unpins it (`messages.pin`); a refusal shows as the notice. */
+  setPinned: (message: Message, pinned: boolean) => void;
 }
 
 /** The dialog a message action opened, if any. */
@@ -52,14 +58,18 @@ export interface MessageActionsState {
   notice: string | null;
 }
 
+const NO_PINS: ReadonlySet<string> = new Set();
+
 /**
- * The message actions of one conversation through the SDK (`messages.edit`, `delete`, `react`, `unreact`,
- * `forward`, `reports.create`). Each answer (the caller's view of the message) goes into the thread and the inbox preview at once;
+ * The message actions of conversation `conversationId` through the SDK (`messages.edit`, `delete`, `react`, `unreact`,
+ * `forward`, `pin`, `reports.create`); a pin's answer (the conversation's pins) replaces the cached pins. Each answer (the caller's view of the message) goes into the thread and the inbox preview at once;
  * the matching `message:updated` / `message:deleted` / `message:reaction` event then changes nothing more.
  */
-export function useMessageActions(canWrite: boolean): MessageActionsState {
+export function useMessageActions(conversationId: string, canWrite: boolean): MessageActionsState {
   const api = useApi();
   const queryClient = useQueryClient();
+  const pins = usePins(conversationId).data;
+  const pinnedIds = useMemo(() => (pins ? new Set(pins.items.map((pin) => pin.message.id)) : NO_PINS), [pins]);
   const [replyingTo, setReplyingTo] = useState<Message | null>(null);
   const [dialog, setDialog] = useState<MessageDialog>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -100,8 +110,15 @@ export function useMessageActions(canWrite: boolean): MessageActionsState {
           setNotice(`Could not react: ${describeActionError(error)}`),
         );
       },
+      pinnedIds,
+      setPinned: (message, pinned) => {
+        api.messages.pin(message.id, pinned).then(
+          (list) => queryClient.setQueryData(queryKeys.pins(conversationId), list),
+          (error: unknown) => setNotice(`Could not ${pinned ? 'pin' : 'unpin'}: ${describeActionError(error)}`),
+        );
+      },
     }),
-    [api, apply, canWrite],
+    [api, apply, canWrite, pinnedIds, queryClient, conversationId],
   );
 
   const remove = useCallback(async (message: Message) => apply(await api.messages.delete(message.id)), [api, apply]);

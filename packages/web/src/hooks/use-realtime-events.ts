@@ -18,7 +18,7 @@ import { useSessionStore } from '../store/session-store.js';
  * and the inbox preview, and the same changes from the stream's catch-up after a reconnection (`api.stream.onChange`);
  * `conversation:read` / `message:read` into read positions (one's own zero the inbox badge),
  * `conversation:typing` into typing indicators, `conversation:updated` into the cached conversation (and clears a
- * removal), `conversation:removed` out of the inbox and into the store's removed conversations,
+ * removal; its project and pins refetch), `conversation:removed` out of the inbox and into the store's removed conversations,
  * `presence:update` into cached participants, `notification:new` into the bell's list (same id in place).
  */
 export function useRealtimeEvents(api: ParleyApi, meId: string): void {
@@ -66,6 +66,7 @@ export function useRealtimeEvents(api: ParleyApi, meId: string): void {
         store.setRemoved(conversation.id, false);
         applyConversationUpdate(queryClient, conversation);
         void queryClient.invalidateQueries({ queryKey: queryKeys.project(conversation.projectId) });
+        void queryClient.invalidateQueries({ queryKey: queryKeys.pins(conversation.id) });
       }),
       api.on('conversation:removed', ({ conversationId }) => {
         store.setRemoved(conversationId, true);

@@ -26,6 +26,8 @@ export interface FakeApi {
   messagesForward: ReturnType<typeof vi.fn<ParleyApi['messages']['forward']>>;
   messagesReact: ReturnType<typeof vi.fn<ParleyApi['messages']['react']>>;
   messagesUnreact: ReturnType<typeof vi.fn<ParleyApi['messages']['unreact']>>;
+  messagesPins: ReturnType<typeof vi.fn<ParleyApi['messages']['pins']>>;
+  messagesPin: ReturnType<typeof vi.fn<ParleyApi['messages']['pin']>>;
   messagesSearch: ReturnType<typeof vi.fn<ParleyApi['messages']['search']>>;
   reportsCreate: ReturnType<typeof vi.fn<ParleyApi['reports']['create']>>;
   adminReports: ReturnType<typeof vi.fn<ParleyApi['admin']['reports']>>;
@@ -70,6 +72,8 @@ export function createFakeApi(): FakeApi {
     messagesForward: vi.fn<ParleyApi['messages']['forward']>(notAnswered),
     messagesReact: vi.fn<ParleyApi['messages']['react']>(notAnswered),
     messagesUnreact: vi.fn<ParleyApi['messages']['unreact']>(notAnswered),
+    messagesPins: vi.fn<ParleyApi['messages']['pins']>(() => Promise.resolve({ items: [] })),
+    messagesPin: vi.fn<ParleyApi['messages']['pin']>(notAnswered),
     messagesSearch: vi.fn<ParleyApi['messages']['search']>(notAnswered),
     reportsCreate: vi.fn<ParleyApi['reports']['create']>(notAnswered),
     adminReports: vi.fn<ParleyApi['admin']['reports']>(notAnswered),
@@ -94,6 +98,8 @@ export function createFakeApi(): FakeApi {
       forward: fake.messagesForward,
       react: fake.messagesReact,
       unreact: fake.messagesUnreact,
+      pins: fake.messagesPins,
+      pin: fake.messagesPin,
       search: fake.messagesSearch,
     },
     reports: { create: fake.reportsCreate },

@@ -1,4 +1,5 @@
-import { screen } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
+import type { UserEvent } from '@testing-library/user-event';
 
 /** The bubble (with its delivery mark) holding `text`; throws when there is none. */
 export function bubbleOf(text: string | RegExp): HTMLElement {
@@ -12,4 +13,10 @@ export function messageRowOf(text: string | RegExp): HTMLElement {
   const row = screen.getByText(text).closest<HTMLElement>('[id^="message-"]');
   if (!row) throw new Error(`no stored message holds ${String(text)}`);
   return row;
+}
+
+/** Opens the actions menu of the message holding `text` and answers the menu. */
+export async function openMenu(user: UserEvent, text: string): Promise<HTMLElement> {
+  await user.click(within(messageRowOf(text)).getByRole('button', { name: 'Message actions' }));
+  return screen.getByRole('menu', { name: 'Message actions' });
 }

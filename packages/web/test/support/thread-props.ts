@@ -14,6 +14,8 @@ export function recordingActions(): MessageActions {
     forward: vi.fn(),
     toggleReaction: vi.fn(),
     report: vi.fn(),
+    pinnedIds: new Set(),
+    setPinned: vi.fn(),
   };
 }
 
