@@ -2,6 +2,7 @@ import { act, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { MessageInput } from '../src/components/MessageInput.js';
+import { paul, wen } from './support/factories.js';
 
 function textbox(): HTMLElement {
   return screen.getByRole('textbox', { name: 'Message' });
@@ -90,5 +91,55 @@ describe('MessageInput', () => {
 
     await user.type(textbox(), 'Again{Enter}');
     expect(onTyping.mock.calls).toEqual([[true], [true], [false], [true], [false]]);
+  });
+
+  describe('mention autocomplete', () => {
+    const suggestions = () => screen.queryByRole('listbox', { name: 'Mention suggestions' });
+    const optionNames = () => screen.getAllByRole('option').map((option) => option.textContent);
+
+    it('lists the participants whose name matches the letters after @, case-insensitive, and inserts the picked one with Enter', async () => {
+      const onSend = vi.fn();
+      render(<MessageInput onSend={onSend} mentionable={[paul, wen]} />);
+      await userEvent.type(textbox(), 'Thanks @');
+      expect(suggestions()).not.toBeInTheDocument();
+      await userEvent.type(textbox(), 'l');
+      expect(optionNames()).toEqual(['Wen Li']);
+      await userEvent.type(textbox(), '{Backspace}');
+      await userEvent.type(textbox(), 'PA');
+      expect(optionNames()).toEqual(['Paul Okafor']);
+      await userEvent.type(textbox(), '{Enter}');
+      expect(textbox()).toHaveValue('Thanks @Paul Okafor ');
+      expect(suggestions()).not.toBeInTheDocument();
+      expect(onSend).not.toHaveBeenCalled();
+      await userEvent.type(textbox(), 'see you{Enter}');
+      expect(onSend).toHaveBeenCalledExactlyOnceWith('Thanks @Paul Okafor see you');
+    });
+
+    it('moves with the arrow keys, picks with a click, and closes with Escape', async () => {
+      const two = [paul, { ...wen, name: 'Pat Wen' }];
+      render(<MessageInput onSend={vi.fn()} mentionable={two} />);
+      await userEvent.type(textbox(), '@p');
+      expect(screen.getByRole('option', { name: 'Paul Okafor' })).toHaveAttribute('aria-selected', 'true');
+      await userEvent.type(textbox(), '{ArrowDown}');
+      expect(screen.getByRole('option', { name: 'Pat Wen' })).toHaveAttribute('aria-selected', 'true');
+      expect(textbox()).toHaveAttribute('aria-activedescendant', screen.getByRole('option', { name: 'Pat Wen' }).id);
+      await userEvent.type(textbox(), '{Enter}');
+      expect(textbox()).toHaveValue('@Pat Wen ');
+
+      await userEvent.type(textbox(), 'and @pa');
+      await userEvent.type(textbox(), '{Escape}');
+      expect(suggestions()).not.toBeInTheDocument();
+      expect(textbox()).toHaveValue('@Pat Wen and @pa');
+
+      await userEvent.type(textbox(), ' @o');
+      await userEvent.click(screen.getByRole('option', { name: 'Paul Okafor' }));
+      expect(textbox()).toHaveValue('@Pat Wen and @pa @Paul Okafor ');
+    });
+
+    it('suggests nothing inside an e-mail address', async () => {
+      render(<MessageInput onSend={vi.fn()} mentionable={[paul]} />);
+      await userEvent.type(textbox(), 'write to ana@pa');
+      expect(suggestions()).not.toBeInTheDocument();
+    });
   });
 });

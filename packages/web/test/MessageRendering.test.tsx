@@ -96,4 +96,20 @@ describe('rendering of message states', () => {
     expect(bare).toHaveTextContent('Sam Reyes');
     expect(within(bare).queryByRole('link')).not.toBeInTheDocument();
   });
+
+  it('rings the bubbles that mention the viewer and sets apart the @Name of participants', () => {
+    renderThread([
+      makeMessage({ seq: 1, text: '@alice martin can you check? cc @Paul Okafor', mentions: [alice.userId, paul.userId] }),
+      makeMessage({ seq: 2, text: 'Ask @Paul Okafor, mail paul@okafor.example', mentions: [paul.userId] }),
+    ]);
+    const mentioning = messageRowOf(/can you check/);
+    expect(within(mentioning).getByText(/Mentions you/)).toHaveClass('sr-only');
+    expect(within(mentioning).getByText('@alice martin')).toHaveAttribute('data-mention', alice.userId);
+    expect(within(mentioning).getByText('@Paul Okafor')).toHaveAttribute('data-mention', paul.userId);
+
+    const other = messageRowOf(/^Ask/);
+    expect(within(other).queryByText(/Mentions you/)).not.toBeInTheDocument();
+    expect(within(other).getByText('@Paul Okafor')).toHaveAttribute('data-mention', paul.userId);
+    expect(other.querySelectorAll('[data-mention]')).toHaveLength(1);
+  });
 });

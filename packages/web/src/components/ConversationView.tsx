@@ -98,6 +98,7 @@ export function ConversationView({ conversationId, meId, focusMessageId }: Conve
   if (!conversation) return <p className="m-auto p-6 text-sm text-slate-500">Loading conversation…</p>;
 
   const thread = history.thread;
+  const others = conversation.participants.filter((participant) => participant.userId !== meId);
   return (
     <div className="relative flex min-h-0 min-w-0 flex-1">
       <div className="flex min-w-0 flex-1 flex-col bg-slate-50">
@@ -146,6 +147,7 @@ export function ConversationView({ conversationId, meId, focusMessageId }: Conve
             replyingTo && { id: replyingTo.id, name: senderName(replyingTo.senderId, conversation.participants, meId), preview: previewText(replyingTo.text) }
           }
           onCancelReply={cancelReply}
+          mentionable={others}
         />
         {dialog?.kind === 'delete' && <DeleteMessageDialog message={dialog.message} onDelete={messageActions.remove} onClose={closeDialog} />}
         {dialog?.kind === 'forward' && <ForwardMessageDialog message={dialog.message} meId={meId} onForward={messageActions.forwardTo} onClose={closeDialog} />}

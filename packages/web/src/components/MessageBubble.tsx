@@ -20,6 +20,8 @@ export interface MessageBubbleProps {
   messageId?: string;
   /** Briefly marks the message a search result opened. */
   highlighted?: boolean;
+  /** The message mentions the viewer: an amber ring around the bubble, and "Mentions you" for screen readers. */
+  mentionsMe?: boolean;
   /** The actions menu, beside the bubble. */
   actions?: ReactNode;
   /** Under the bubble: the reaction chips. */
@@ -28,9 +30,10 @@ export interface MessageBubbleProps {
   onRetry?: () => void;
 }
 
-function toneOf(own: boolean, tombstone: boolean): string {
+function toneOf(own: boolean, tombstone: boolean, mentionsMe: boolean): string {
   if (tombstone) return 'bg-slate-100 text-slate-500 ring-1 ring-slate-200';
-  return own ? 'bg-sky-600 text-white' : 'bg-white text-slate-900 ring-1 ring-slate-200';
+  if (own) return 'bg-sky-600 text-white';
+  return mentionsMe ? 'bg-amber-50 text-slate-900 ring-2 ring-amber-300' : 'bg-white text-slate-900 ring-1 ring-slate-200';
 }
 
 /**
@@ -38,7 +41,7 @@ function toneOf(own: boolean, tombstone: boolean): string {
  * the actions menu and the reaction chips.
  */
 export function MessageBubble(props: MessageBubbleProps) {
-  const { children, createdAt, own, delivery, editedAt = null, tombstone = false, messageId, highlighted = false, actions, footer, onRetry } = props;
+  const { children, createdAt, own, delivery, editedAt = null, tombstone = false, messageId, highlighted = false, mentionsMe = false, actions, footer, onRetry } = props;
   return (
     <div
       id={messageId ? `message-${messageId}` : undefined}
@@ -47,7 +50,10 @@ export function MessageBubble(props: MessageBubbleProps) {
       data-delivery={delivery ?? undefined}
     >
       <div className={`flex max-w-[80%] items-start gap-1 ${own ? 'flex-row-reverse' : ''}`}>
-        <div className={`min-w-0 rounded-2xl px-3 py-2 text-sm shadow-sm ${toneOf(own, tombstone)} ${delivery === 'sending' ? 'opacity-70' : ''}`}>{children}</div>
+        <div className={`min-w-0 rounded-2xl px-3 py-2 text-sm shadow-sm ${toneOf(own, tombstone, mentionsMe)} ${delivery === 'sending' ? 'opacity-70' : ''}`}>
+          {mentionsMe && <span className="sr-only">Mentions you: </span>}
+          {children}
+        </div>
         {actions}
       </div>
       {footer}

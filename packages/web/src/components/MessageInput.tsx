@@ -1,7 +1,9 @@
-import { MAX_MESSAGE_LENGTH } from '@parley/protocol';
-import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { MAX_MESSAGE_LENGTH, type Participant } from '@parley/protocol';
+import { useEffect, useId, useLayoutEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { codePointLength } from '../lib/code-points.js';
+import { useMentionAutocomplete } from '../hooks/use-mention-autocomplete.js';
 import { useTypingNotifier } from '../hooks/use-typing-notifier.js';
+import { MentionSuggestions, mentionOptionId } from './MentionSuggestions.js';
 import { QuotedMessage } from './QuotedMessage.js';
 
 /** The character count appears from this many code points on (near the contract's 5000 limit). */
@@ -28,22 +30,40 @@ export interface MessageInputProps {
   replyingTo?: ReplyDraft | null;
   /** "Cancel reply" or Escape in the textbox: the next message answers nothing. */
   onCancelReply?: () => void;
+  /** Whom `@` followed by letters suggests (the other participants). */
+  mentionable?: readonly Participant[];
 }
+
+const NOBODY: readonly Participant[] = [];
 
 /**
  * The composer: a textarea labelled "Message" (Enter sends, Shift+Enter inserts a line break), a "Send"
  * button, a character counter near the limit of 5000 code points (contract § Conversations and messages), and the
- * quote of the message being answered with a "Cancel reply" button.
+ * quote of the message being answered with a "Cancel reply" button. Typing `@` and letters lists the matching
+ * `mentionable` participants (arrow keys and Enter, or a click, insert `@Full Name `; Escape closes the list).
  */
-export function MessageInput({ onSend, onTyping, disabledReason = null, replyingTo = null, onCancelReply }: MessageInputProps) {
+export function MessageInput({ onSend, onTyping, disabledReason = null, replyingTo = null, onCancelReply, mentionable = NOBODY }: MessageInputProps) {
   const [text, setText] = useState('');
+  const [caret, setCaret] = useState(0);
   const textarea = useRef<HTMLTextAreaElement>(null);
+  const placedCaret = useRef<number | null>(null);
+  useLayoutEffect(() => {
+    if (placedCaret.current === null) return;
+    textarea.current?.setSelectionRange(placedCaret.current, placedCaret.current);
+    placedCaret.current = null;
+  }, [text]);
+  const mentions = useMentionAutocomplete(text, caret, mentionable, (next) => {
+    placedCaret.current = next.caret;
+    setText(next.text);
+    setCaret(next.caret);
+  });
   const replyId = replyingTo?.id;
   useEffect(() => {
     if (replyId) textarea.current?.focus();
   }, [replyId]);
   const typing = useTypingNotifier(onTyping);
-  const ids = { input: useId(), counter: useId(), reason: useId() };
+  const ids = { input: useId(), counter: useId(), reason: useId(), mentions: useId() };
+  const suggesting = mentions.options.length > 0;
   const length = codePointLength(text.trim());
   const tooLong = length > MAX_MESSAGE_LENGTH;
   const disabled = disabledReason !== null;
@@ -60,6 +80,7 @@ export function MessageInput({ onSend, onTyping, disabledReason = null, replying
     send();
   };
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (mentions.onKeyDown(event)) return;
     if (event.key === 'Escape' && replyingTo) onCancelReply?.();
     if (event.key !== 'Enter' || event.shiftKey || event.nativeEvent.isComposing) return;
     event.preventDefault();
@@ -85,6 +106,7 @@ export function MessageInput({ onSend, onTyping, disabledReason = null, replying
           </button>
         </div>
       )}
+      {suggesting && !disabled && <MentionSuggestions id={ids.mentions} options={mentions.options} active={mentions.active} onPick={mentions.pick} />}
       <div className="flex items-end gap-2">
         <label htmlFor={ids.input} className="sr-only">
           Message
@@ -97,11 +119,16 @@ export function MessageInput({ onSend, onTyping, disabledReason = null, replying
           disabled={disabled}
           aria-describedby={describedBy || undefined}
           aria-invalid={tooLong || undefined}
+          aria-autocomplete="list"
+          aria-controls={suggesting ? ids.mentions : undefined}
+          aria-activedescendant={suggesting ? mentionOptionId(ids.mentions, mentions.active) : undefined}
           placeholder={disabled ? '' : 'Write a message…'}
           onChange={(event) => {
             setText(event.target.value);
+            setCaret(event.target.selectionStart);
             typing.textChanged(event.target.value);
           }}
+          onSelect={(event) => setCaret(event.currentTarget.selectionStart)}
           onKeyDown={onKeyDown}
           className="max-h-40 min-h-10 flex-1 resize-none rounded-lg border border-slate-300 px-3 py-2 text-sm [field-sizing:content] focus:border-sky-500 focus:outline-none focus:ring-2 focus:ring-sky-200 disabled:bg-slate-100"
         />

@@ -4,11 +4,11 @@ import type { MessageActions } from '../hooks/use-message-actions.js';
 import { senderName } from '../lib/sender-name.js';
 import type { DeliveryState } from './DeliveryTick.js';
 import { ContactCard } from './ContactCard.js';
-import { LinkifiedText } from './LinkifiedText.js';
 import { LocationCard } from './LocationCard.js';
 import { MessageActionsMenu } from './MessageActionsMenu.js';
 import { MessageBubble } from './MessageBubble.js';
 import { MessageEditor } from './MessageEditor.js';
+import { MessageText } from './MessageText.js';
 import { QuotedMessage } from './QuotedMessage.js';
 import { ReactionChips } from './ReactionChips.js';
 
@@ -17,7 +17,7 @@ export interface StoredMessageBubbleProps {
   message: Message;
   own: boolean;
   delivery: DeliveryState | null;
-  /** For the names in reply quotes and reaction tooltips. */
+  /** For the names in reply quotes, reaction tooltips and `@Name` mentions. */
   participants: readonly Participant[];
   meId: string;
   actions: MessageActions;
@@ -27,7 +27,7 @@ export interface StoredMessageBubbleProps {
 
 /**
  * A stored message: "Forwarded" when it is a forward, the quote of the message it replies to, a location's or
- * contact's card with the text as its caption, its text (or the
+ * contact's card with the text as its caption, its text with participants' `@Name` set apart (or the
  * inline editor), "edited", the reaction chips and the actions menu (Edit and Delete on the caller's own, Report on others'; Reply,
  * React, Pin or Unpin and Edit only while the conversation is writable). A deleted message is a muted tombstone, "This message
  * was deleted", with no actions.
@@ -66,6 +66,7 @@ export function StoredMessageBubble({ message, own, delivery, participants, meId
     <MessageBubble
       {...shared}
       editedAt={message.editedAt}
+      mentionsMe={message.mentions.includes(meId)}
       actions={menu}
       footer={<ReactionChips reactions={message.reactions} participants={participants} meId={meId} onToggle={react} />}
     >
@@ -85,7 +86,7 @@ export function StoredMessageBubble({ message, own, delivery, participants, meId
           }}
         />
       ) : (
-        <LinkifiedText text={message.text} />
+        <MessageText text={message.text} participants={participants} />
       )}
     </MessageBubble>
   );
