@@ -3,6 +3,7 @@ import { useId } from 'react';
 import { useNow } from '../hooks/use-now.js';
 import { formatDate } from '../lib/format-time.js';
 import { formatPrice } from '../lib/format-price.js';
+import { NewGroupButton } from './NewGroupButton.js';
 import { PresenceDot } from './PresenceDot.js';
 import { RoleBadge } from './RoleBadge.js';
 
@@ -35,7 +36,8 @@ function peopleOf(conversation: Conversation, project: Project | undefined): Par
 /**
  * The complementary region "Project details": the terms locked at acceptance (price in its currency's
  * minor units, scope, deadline), the project status, and the participants with their roles and, for the
- * others, a presence dot ("online" / "last seen 5 min. ago", kept current by `presence:update`).
+ * others, a presence dot ("online" / "last seen 5 min. ago", kept current by `presence:update`). In an active
+ * project's own conversation (whose participants are the project's members) "New group" creates a group of them.
  */
 export function ProjectPanel({ conversation, project, failed = false, meId, onClose }: ProjectPanelProps) {
   const now = useNow();
@@ -97,6 +99,9 @@ export function ProjectPanel({ conversation, project, failed = false, meId, onCl
           ))}
         </ul>
       </section>
+      {conversation.kind === 'project' && project?.status === 'active' && meId && (
+        <NewGroupButton projectId={project.id} members={conversation.participants.filter((participant) => participant.userId !== meId)} />
+      )}
     </aside>
   );
 }

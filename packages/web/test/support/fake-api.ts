@@ -17,6 +17,7 @@ export interface FakeApi {
   conversationsList: ReturnType<typeof vi.fn<ParleyApi['conversations']['list']>>;
   conversationsGet: ReturnType<typeof vi.fn<ParleyApi['conversations']['get']>>;
   conversationsUpdateSettings: ReturnType<typeof vi.fn<ParleyApi['conversations']['updateSettings']>>;
+  conversationsCreateGroup: ReturnType<typeof vi.fn<ParleyApi['conversations']['createGroup']>>;
   notificationsList: ReturnType<typeof vi.fn<ParleyApi['notifications']['list']>>;
   notificationsMarkRead: ReturnType<typeof vi.fn<ParleyApi['notifications']['markRead']>>;
   projectsGet: ReturnType<typeof vi.fn<ParleyApi['projects']['get']>>;
@@ -63,6 +64,7 @@ export function createFakeApi(): FakeApi {
     conversationsList: vi.fn<ParleyApi['conversations']['list']>(notAnswered),
     conversationsGet: vi.fn<ParleyApi['conversations']['get']>(notAnswered),
     conversationsUpdateSettings: vi.fn<ParleyApi['conversations']['updateSettings']>(notAnswered),
+    conversationsCreateGroup: vi.fn<ParleyApi['conversations']['createGroup']>(notAnswered),
     notificationsList: vi.fn<ParleyApi['notifications']['list']>(notAnswered),
     notificationsMarkRead: vi.fn<ParleyApi['notifications']['markRead']>(() => Promise.resolve({ updated: 1 })),
     projectsGet: vi.fn<ParleyApi['projects']['get']>(notAnswered),
@@ -89,7 +91,7 @@ export function createFakeApi(): FakeApi {
   const api: Omit<ParleyApi, 'outbox' | 'stream'> = {
     me: vi.fn<ParleyApi['me']>(notAnswered),
     projects: { get: fake.projectsGet },
-    conversations: { list: fake.conversationsList, get: fake.conversationsGet, updateSettings: fake.conversationsUpdateSettings },
+    conversations: { list: fake.conversationsList, get: fake.conversationsGet, updateSettings: fake.conversationsUpdateSettings, createGroup: fake.conversationsCreateGroup },
     notifications: { list: fake.notificationsList, markRead: fake.notificationsMarkRead },
     messages: {
       list: fake.messagesList,
