@@ -52,6 +52,8 @@ export const ConversationSchema = z
     mutedUntil: TimestampSchema.nullable(),
     archived: z.boolean(),
     pinned: z.boolean(),
+    /** Who created a `group` (they add and remove its members); null for project conversations. */
+    createdBy: IdSchema.nullable(),
     createdAt: TimestampSchema,
     lastMessageAt: TimestampSchema,
   })

@@ -38,7 +38,7 @@ describe.each(dialects)('group conversations (%s)', (dialect) => {
     clientSocket.on('message:new', ({ message }) => heard.push(message.conversationId));
 
     const group: Conversation = await expectStatus(createGroup(agency, { projectId: project.id, title: 'Internal', participantIds: [w1.id, w2.id, agency.id] }), 201);
-    expect(group).toMatchObject({ kind: 'group', title: 'Internal', projectId: project.id, status: 'active' });
+    expect(group).toMatchObject({ kind: 'group', title: 'Internal', projectId: project.id, status: 'active', createdBy: agency.id });
     expect(ids(group)).toEqual([agency.id, w1.id, w2.id].sort());
     const history = (await expectStatus(t.api(w1.token, 'GET', `/conversations/${group.id}/messages`), 200)).items as Message[];
     expect(history.map((m) => [m.type, m.text])).toEqual([['system', expect.stringContaining('created the group “Internal”')]]);

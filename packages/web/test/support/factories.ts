@@ -26,6 +26,7 @@ export function makeConversation(overrides: Partial<Conversation> = {}): Convers
     mutedUntil: null,
     archived: false,
     pinned: false,
+    createdBy: null,
     createdAt: '2026-11-01T09:00:00.000Z',
     lastMessageAt: '2026-11-01T09:00:00.000Z',
     ...overrides,

@@ -33,6 +33,7 @@ export function presentConversation(row: ConversationViewRow, participants: Part
     mutedUntil: row.muted_until,
     archived: row.archived === 1,
     pinned: row.pinned === 1,
+    createdBy: row.created_by,
     createdAt: row.created_at,
     lastMessageAt: row.last_message_at,
   };
