@@ -7,8 +7,11 @@ import type { ParleyClient, Realtime } from '@parley/sdk';
 export interface ParleyApi {
   me: ParleyClient['me'];
   projects: Pick<ParleyClient['projects'], 'get'>;
-  /** The inbox, one conversation, the caller's settings, and creating a group inside a project (docs/api.md § Groups). */
-  conversations: Pick<ParleyClient['conversations'], 'list' | 'get' | 'updateSettings' | 'createGroup'>;
+  /**
+   * The inbox, one conversation, the caller's settings, and groups inside a project (docs/api.md § Groups): creating
+   * one, adding and removing its members (the creator), leaving it (anyone else).
+   */
+  conversations: Pick<ParleyClient['conversations'], 'list' | 'get' | 'updateSettings' | 'createGroup' | 'addParticipant' | 'removeParticipant'>;
   notifications: Pick<ParleyClient['notifications'], 'list' | 'markRead'>;
   /** History, and the actions on one message (issue 5): edit, delete, forward, react, unreact, pin, search; a conversation's pins. */
   messages: Pick<ParleyClient['messages'], 'list' | 'edit' | 'delete' | 'forward' | 'react' | 'unreact' | 'pins' | 'pin' | 'search'>;

@@ -22,6 +22,8 @@ export const queryKeys = {
   conversationDetails: () => ['conversations', 'detail'] as const,
   conversation: (id: string) => ['conversations', 'detail', id] as const,
   project: (id: string) => ['projects', id] as const,
+  /** A project's members, as its own conversation lists them (under {@link queryKeys.project}, so it refetches with it). */
+  projectMembers: (id: string) => ['projects', id, 'members'] as const,
   /** A conversation's pinned messages (`GET /api/conversations/:id/pins`). */
   pins: (conversationId: string) => ['conversations', 'pins', conversationId] as const,
   /** The newest notifications (the bell's list and unread count). */

@@ -5,6 +5,7 @@ import { useLocation } from 'wouter';
 import { queryKeys } from '../api/query-keys.js';
 import { useApi } from '../hooks/use-api.js';
 import { NewGroupDialog } from './NewGroupDialog.js';
+import { PanelDialogButton } from './PanelDialogButton.js';
 
 /**
  * The project panel's "New group" button: its dialog creates a group of project members (`conversations.createGroup`,
@@ -23,14 +24,9 @@ export function NewGroupButton({ projectId, members }: { projectId: string; memb
   };
   return (
     <>
-      <button
-        type="button"
-        aria-haspopup="dialog"
-        onClick={() => setOpen(true)}
-        className="self-start rounded border border-slate-300 px-2 py-1 text-xs text-slate-700 hover:bg-slate-50"
-      >
+      <PanelDialogButton onClick={() => setOpen(true)}>
         New group
-      </button>
+      </PanelDialogButton>
       {open && <NewGroupDialog projectId={projectId} members={members} onCreate={create} onClose={() => setOpen(false)} />}
     </>
   );

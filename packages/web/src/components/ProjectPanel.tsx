@@ -3,8 +3,11 @@ import { useId } from 'react';
 import { useNow } from '../hooks/use-now.js';
 import { formatDate } from '../lib/format-time.js';
 import { formatPrice } from '../lib/format-price.js';
+import { AddMemberButton } from './AddMemberButton.js';
+import { LeaveGroupButton } from './LeaveGroupButton.js';
 import { NewGroupButton } from './NewGroupButton.js';
 import { PresenceDot } from './PresenceDot.js';
+import { RemoveMemberButton } from './RemoveMemberButton.js';
 import { RoleBadge } from './RoleBadge.js';
 
 /** What the project panel shows. */
@@ -26,8 +29,9 @@ const STATUS_STYLES: Record<Project['status'], string> = {
   cancelled: 'bg-red-100 text-red-800',
 };
 
-/** The conversation's participants plus assigned workers not (yet) among them, by id. */
+/** The conversation's participants plus, in the project's own conversation, assigned workers not (yet) among them. */
 function peopleOf(conversation: Conversation, project: Project | undefined): Participant[] {
+  if (conversation.kind === 'group') return conversation.participants;
   const known = new Set(conversation.participants.map((participant) => participant.userId));
   const workers = (project?.workerIds ?? []).filter((id) => !known.has(id)).map((id): Participant => ({ userId: id, name: id, role: 'worker', lastReadSeq: 0, online: false, lastSeenAt: null }));
   return [...conversation.participants, ...workers];
@@ -38,12 +42,16 @@ function peopleOf(conversation: Conversation, project: Project | undefined): Par
  * minor units, scope, deadline), the project status, and the participants with their roles and, for the
  * others, a presence dot ("online" / "last seen 5 min. ago", kept current by `presence:update`). In an active
  * project's own conversation (whose participants are the project's members) "New group" creates a group of them.
+ * In an active group its creator gets "Add member" and "Remove" beside each other member, everyone else "Leave group"
+ * (docs/api.md § Groups).
  */
 export function ProjectPanel({ conversation, project, failed = false, meId, onClose }: ProjectPanelProps) {
   const now = useNow();
   const participantIds = new Set(conversation.participants.map((participant) => participant.userId));
   const termsHeading = useId();
   const peopleHeading = useId();
+  const managing = conversation.kind === 'group' && conversation.status === 'active' && meId !== undefined;
+  const creating = managing && conversation.createdBy === meId;
   return (
     <aside aria-label="Project details" className="flex h-full flex-col gap-4 overflow-y-auto bg-white p-4 text-sm">
       <div className="flex items-start justify-between gap-2">
@@ -94,11 +102,16 @@ export function ProjectPanel({ conversation, project, failed = false, meId, onCl
                 {participantIds.has(person.userId) && person.userId !== meId && <PresenceDot participant={person} now={now} />}
                 <span>{person.name}</span>
               </span>
-              <RoleBadge role={person.role} />
+              <span className="flex shrink-0 items-center gap-1">
+                <RoleBadge role={person.role} />
+                {creating && person.userId !== meId && <RemoveMemberButton conversation={conversation} member={person} />}
+              </span>
             </li>
           ))}
         </ul>
       </section>
+      {creating && <AddMemberButton conversation={conversation} />}
+      {managing && !creating && <LeaveGroupButton conversation={conversation} meId={meId} />}
       {conversation.kind === 'project' && project?.status === 'active' && meId && (
         <NewGroupButton projectId={project.id} members={conversation.participants.filter((participant) => participant.userId !== meId)} />
       )}

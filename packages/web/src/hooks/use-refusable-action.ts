@@ -10,8 +10,11 @@ export interface RefusableAction {
   run: (work: () => Promise<void>, onDone: () => void) => void;
 }
 
-/** State for an editor or dialog whose action the server may refuse (message actions: edit, delete, forward). */
-export function useRefusableAction(): RefusableAction {
+/**
+ * State for an editor or dialog whose action the server may refuse (message actions: edit, delete, forward; group
+ * members). `describe` turns a refusal into the sentence shown; the message actions' sentences by default.
+ */
+export function useRefusableAction(describe: (error: unknown) => string = describeActionError): RefusableAction {
   const [running, setRunning] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const run = useCallback((work: () => Promise<void>, onDone: () => void) => {
@@ -19,8 +22,8 @@ export function useRefusableAction(): RefusableAction {
     setError(null);
     work().then(onDone, (cause: unknown) => {
       setRunning(false);
-      setError(describeActionError(cause));
+      setError(describe(cause));
     });
-  }, []);
+  }, [describe]);
   return { running, error, run };
 }

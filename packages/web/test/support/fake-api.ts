@@ -18,6 +18,8 @@ export interface FakeApi {
   conversationsGet: ReturnType<typeof vi.fn<ParleyApi['conversations']['get']>>;
   conversationsUpdateSettings: ReturnType<typeof vi.fn<ParleyApi['conversations']['updateSettings']>>;
   conversationsCreateGroup: ReturnType<typeof vi.fn<ParleyApi['conversations']['createGroup']>>;
+  conversationsAddParticipant: ReturnType<typeof vi.fn<ParleyApi['conversations']['addParticipant']>>;
+  conversationsRemoveParticipant: ReturnType<typeof vi.fn<ParleyApi['conversations']['removeParticipant']>>;
   notificationsList: ReturnType<typeof vi.fn<ParleyApi['notifications']['list']>>;
   notificationsMarkRead: ReturnType<typeof vi.fn<ParleyApi['notifications']['markRead']>>;
   projectsGet: ReturnType<typeof vi.fn<ParleyApi['projects']['get']>>;
@@ -65,6 +67,8 @@ export function createFakeApi(): FakeApi {
     conversationsGet: vi.fn<ParleyApi['conversations']['get']>(notAnswered),
     conversationsUpdateSettings: vi.fn<ParleyApi['conversations']['updateSettings']>(notAnswered),
     conversationsCreateGroup: vi.fn<ParleyApi['conversations']['createGroup']>(notAnswered),
+    conversationsAddParticipant: vi.fn<ParleyApi['conversations']['addParticipant']>(notAnswered),
+    conversationsRemoveParticipant: vi.fn<ParleyApi['conversations']['removeParticipant']>(notAnswered),
     notificationsList: vi.fn<ParleyApi['notifications']['list']>(notAnswered),
     notificationsMarkRead: vi.fn<ParleyApi['notifications']['markRead']>(() => Promise.resolve({ updated: 1 })),
     projectsGet: vi.fn<ParleyApi['projects']['get']>(notAnswered),
@@ -91,7 +95,14 @@ export function createFakeApi(): FakeApi {
   const api: Omit<ParleyApi, 'outbox' | 'stream'> = {
     me: vi.fn<ParleyApi['me']>(notAnswered),
     projects: { get: fake.projectsGet },
-    conversations: { list: fake.conversationsList, get: fake.conversationsGet, updateSettings: fake.conversationsUpdateSettings, createGroup: fake.conversationsCreateGroup },
+    conversations: {
+      list: fake.conversationsList,
+      get: fake.conversationsGet,
+      updateSettings: fake.conversationsUpdateSettings,
+      createGroup: fake.conversationsCreateGroup,
+      addParticipant: fake.conversationsAddParticipant,
+      removeParticipant: fake.conversationsRemoveParticipant,
+    },
     notifications: { list: fake.notificationsList, markRead: fake.notificationsMarkRead },
     messages: {
       list: fake.messagesList,
