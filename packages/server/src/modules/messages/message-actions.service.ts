@@ -38,7 +38,8 @@ export class MessageActionsService {
    * The sender replaces the text of their message; the earlier text goes to the edit history; `editedAt` is set;
    * participants hear `message:updated`. The same text again changes nothing. Throws `NOT_FOUND` (unknown, or not a
    * participant), `FORBIDDEN` (not the sender: others' and system messages), `MESSAGE_DELETED`,
-   * `EDIT_WINDOW_EXPIRED` (older than the window) and `CONVERSATION_READ_ONLY` (the conversation is not active).
+   * `EDIT_WINDOW_EXPIRED` (older than the window), `CONVERSATION_READ_ONLY` (project closed or archived) and
+   * `CONVERSATION_LOCKED` (an admin locked it). The window comes from issue 5 ("Edit"), its default from WhatsApp's 15 minutes.
    */
   async edit(actor: User, messageId: string, body: EditMessageBody): Promise<Message> {
     const row = await this.requireVisible(actor, messageId);

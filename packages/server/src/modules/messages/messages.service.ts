@@ -81,7 +81,7 @@ export class MessagesService {
    * A repeated `clientId` with the same content returns the stored message with `created: false`. The sender's read position
    * moves to the new message; when that covers others' messages the sender had not read yet, it is
    * announced as `conversation.read` too (a reply implies the thread was read). Throws `NOT_FOUND` (not a participant), `VALIDATION_FAILED`,
-   * `RATE_LIMITED`, `CONVERSATION_READ_ONLY` and `IDEMPOTENCY_CONFLICT` (a reused `clientId` with other content).
+   * `RATE_LIMITED`, `CONVERSATION_READ_ONLY`, `CONVERSATION_LOCKED` and `IDEMPOTENCY_CONFLICT` (a reused `clientId` with other content).
    */
   send(actor: User, conversationId: string, input: SendMessageInput): Promise<SendResult> {
     return this.store(actor, conversationId, input, null);

@@ -27,7 +27,7 @@ export class ReactionsService {
   /**
    * Adds the caller's `emoji` to a message; adding it again changes nothing (`changed: false`). Throws
    * `NOT_FOUND` (unknown message, or not a participant, e.g. after leaving), `MESSAGE_DELETED` and
-   * `CONVERSATION_READ_ONLY`.
+   * `CONVERSATION_READ_ONLY` / `CONVERSATION_LOCKED`.
    */
   add(actor: User, messageId: string, emoji: string): Promise<ReactionResult> {
     return this.change(actor, messageId, emoji, true);
