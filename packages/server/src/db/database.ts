@@ -24,9 +24,9 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
 /** Options of {@link openDatabase}. */
 export interface OpenDatabaseOptions {
   /**
-   * Told when an idle PostgreSQL connection fails (server restart, failover, a proxy's idle timeout,
-   * `pg_terminate_backend`). The pool has already dropped that connection and the next query opens a
-   * new one, so this is for logging only. Default: ignore.
+   * Told when a PostgreSQL connection fails outside a query (server restart, failover, a proxy's idle timeout,
+   * `pg_terminate_backend`), idle in the pool or checked out between statements. The pool drops that connection
+   * and the next query opens a new one, so this is for logging only. Default: ignore.
    */
   onIdleConnectionError?: (error: Error) => void;
 }
@@ -93,6 +93,10 @@ function openPostgres(connectionString: string, onIdleConnectionError: (error: E
   // pg-pool re-emits an idle client's error on the pool; with no listener Node throws it and the
   // process dies (node-postgres docs, "Pool › events › error": always attach an error listener).
   pool.on('error', onIdleConnectionError);
+  // A connection that fails while checked out (between two statements of a transaction, say) emits `error` on
+  // its client, where pg-pool listens no longer; without a listener Node throws it. The statement in flight, or
+  // the next one, fails on its own and the pool discards the client (node-postgres docs, "Client › events › error").
+  pool.on('connect', (client) => client.on('error', onIdleConnectionError));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, dialect: 'postgres', destroy: () => db.destroy() };
 }
