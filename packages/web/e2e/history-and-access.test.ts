@@ -1,5 +1,5 @@
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createProject, expectStatus, signIn } from '../../server/test/support/factories.js';
 import type { TestServer } from '../../server/test/support/server.js';
 import {
@@ -9,12 +9,11 @@ import {
   messageLog,
   openAs,
   seedMessages,
-  startApp,
-  stopApp,
   waitForThread,
   waitUntil,
   type ContextPool,
 } from './support/app.js';
+import { useApp } from './support/lifecycle.js';
 import { distanceFromBottom, scrollToTop } from './support/in-page.js';
 
 /** How many messages the long thread holds: more than two of the app's history pages (50 each). */
@@ -29,10 +28,7 @@ describe('the web app: long histories, read-only projects and outsiders', () => 
   let browser: Browser;
   const pool: ContextPool = [];
 
-  beforeAll(async () => {
-    [t, browser] = await startApp();
-  });
-  afterAll(() => stopApp(pool, browser, t));
+  useApp(pool, (started) => ([t, browser] = started));
 
   it(`loads older pages while scrolling up until all ${HISTORY_SIZE} messages show, each once and in order`, async () => {
     const { client, provider, conversation } = await createProject(t, { title: 'Long thread' });

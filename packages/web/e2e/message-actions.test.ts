@@ -1,5 +1,5 @@
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { TestServer } from '../../server/test/support/server.js';
 import {
   LIVE_TIMEOUT,
@@ -10,10 +10,9 @@ import {
   openBothSides,
   openMessageActions,
   sendFromComposer,
-  startApp,
-  stopApp,
   type ContextPool,
 } from './support/app.js';
+import { useApp } from './support/lifecycle.js';
 
 /**
  * Issue 5 in the browser: what one side does to a message through its actions menu (edit, delete, reply, react),
@@ -24,10 +23,7 @@ describe('message actions between a client and a provider', () => {
   let browser: Browser;
   const pool: ContextPool = [];
 
-  beforeAll(async () => {
-    [t, browser] = await startApp();
-  });
-  afterAll(() => stopApp(pool, browser, t));
+  useApp(pool, (started) => ([t, browser] = started));
 
   /** A new project with both sides on its thread, and `text` sent from the client's composer and shown to the provider. */
   async function sentAndSeen(title: string, text: string) {

@@ -1,8 +1,9 @@
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createProject } from '../../server/test/support/factories.js';
 import type { TestServer } from '../../server/test/support/server.js';
-import { DESKTOP, UI_TIMEOUT, messageRow, openAs, seedMessages, startApp, stopApp, type ContextPool } from './support/app.js';
+import { DESKTOP, UI_TIMEOUT, messageRow, openAs, seedMessages, type ContextPool } from './support/app.js';
+import { useApp } from './support/lifecycle.js';
 
 /** Messages written after the one searched for: more than the thread's first page (50), so it must page back. */
 const LATER_MESSAGES = 60;
@@ -12,11 +13,8 @@ describe('message search in the web app', () => {
   let browser: Browser;
   const pool: ContextPool = [];
 
-  beforeAll(async () => {
-    // The seeding below sends faster than the default send rate allows.
-    [t, browser] = await startApp({ PARLEY_SEND_RATE: '0' });
-  });
-  afterAll(() => stopApp(pool, browser, t));
+  // The seeding below sends faster than the default send rate allows.
+  useApp(pool, (started) => ([t, browser] = started), { PARLEY_SEND_RATE: '0' });
 
   it('finds a message from the header, marks the words, and opens the thread scrolled to it beyond the first page', async () => {
     const fixture = await createProject(t, { title: `Search check ${Math.random().toString(36).slice(2, 7)}` });

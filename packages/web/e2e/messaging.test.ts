@@ -1,6 +1,6 @@
 import type { HistoryPage, Message } from '@parley/protocol';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createProject, expectStatus, type ProjectFixture } from '../../server/test/support/factories.js';
 import type { TestServer } from '../../server/test/support/server.js';
 import {
@@ -15,13 +15,12 @@ import {
   openBothSides,
   seedMessages,
   sendFromComposer,
-  startApp,
-  stopApp,
   untilLive,
   waitForThread,
   type ContextPool,
   type RealtimeControl,
 } from './support/app.js';
+import { useApp } from './support/lifecycle.js';
 import { storedToken } from './support/in-page.js';
 
 /**
@@ -33,10 +32,7 @@ describe('the web app between a client and a provider', () => {
   let browser: Browser;
   const pool: ContextPool = [];
 
-  beforeAll(async () => {
-    [t, browser] = await startApp();
-  });
-  afterAll(() => stopApp(pool, browser, t));
+  useApp(pool, (started) => ([t, browser] = started));
 
   /** The provider's page on the project's thread, its socket under the test's control (`held`: not let through yet). */
   async function openWithRealtimeControl(fixture: ProjectFixture, opts: { held: boolean }): Promise<{ page: Page; realtime: RealtimeControl }> {

@@ -1,5 +1,5 @@
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createProject, expectStatus } from '../../server/test/support/factories.js';
 import type { TestServer } from '../../server/test/support/server.js';
 import {
@@ -12,12 +12,11 @@ import {
   openBothSides,
   openMessageActions,
   seedMessages,
-  startApp,
-  stopApp,
   waitForThread,
   waitUntil,
   type ContextPool,
 } from './support/app.js';
+import { useApp } from './support/lifecycle.js';
 
 const LOCKED = 'This conversation is locked; no new messages can be sent.';
 
@@ -27,10 +26,7 @@ describe('moderation seen by a participant', () => {
   let browser: Browser;
   const pool: ContextPool = [];
 
-  beforeAll(async () => {
-    [t, browser] = await startApp();
-  });
-  afterAll(() => stopApp(pool, browser, t));
+  useApp(pool, (started) => ([t, browser] = started));
 
   it('disables the open composer with the reason when an admin locks the conversation, and enables it on unlock', async () => {
     const { provider, admin, conversation } = await createProject(t, { title: 'Locked while open' });

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import type { NotificationPage } from '@parley/protocol';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createProject, expectStatus } from '../../server/test/support/factories.js';
 import type { TestServer } from '../../server/test/support/server.js';
 import {
@@ -9,12 +9,11 @@ import {
   messageLog,
   openAs,
   sendFromComposer,
-  startApp,
-  stopApp,
   waitForThread,
   waitUntil,
   type ContextPool,
 } from './support/app.js';
+import { useApp } from './support/lifecycle.js';
 
 /**
  * Issue 4 in the browser: the bell of a provider who is on the inbox counts a new message from the client, its
@@ -25,10 +24,7 @@ describe('notifications and presence in the web app', () => {
   let browser: Browser;
   const pool: ContextPool = [];
 
-  beforeAll(async () => {
-    [t, browser] = await startApp();
-  });
-  afterAll(() => stopApp(pool, browser, t));
+  useApp(pool, (started) => ([t, browser] = started));
 
   /** The presence dot beside `name` in the open conversation's "Project details" panel. */
   const presenceOf = (page: Page, name: string) =>

@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import type { DevTokenResult } from '@parley/protocol';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { expectStatus } from '../../server/test/support/factories.js';
 import type { TestServer } from '../../server/test/support/server.js';
 import {
@@ -9,11 +9,10 @@ import {
   composer,
   messageLog,
   openAs,
-  startApp,
-  stopApp,
   waitForThread,
   type ContextPool,
 } from './support/app.js';
+import { useApp } from './support/lifecycle.js';
 import { storedToken } from './support/in-page.js';
 
 /** Alice's project with Paul in the demo workspace, and its first and last lines (server/src/demo/demo-data.ts). */
@@ -27,10 +26,7 @@ describe('the web app with development sign-in, and on a phone', () => {
   let browser: Browser;
   const pool: ContextPool = [];
 
-  beforeAll(async () => {
-    [t, browser] = await startApp({ PARLEY_DEV_AUTH: '1', PARLEY_DEMO: '1' });
-  });
-  afterAll(() => stopApp(pool, browser, t));
+  useApp(pool, (started) => ([t, browser] = started), { PARLEY_DEV_AUTH: '1', PARLEY_DEMO: '1' });
 
   it('signs in by picking a demo user on /signin, shows their inbox and thread, and signs out', async () => {
     const context = await browser.newContext();
