@@ -1,5 +1,4 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 
 /** The repository root: every child runs from there so `tsx` and the workspaces resolve. */
@@ -21,10 +20,19 @@ const OUTPUT_LIMIT = 64 * 1024;
  * so {@link killAllChildren} (run on exit, SIGINT, SIGTERM and uncaught errors) reaches it.
  */
 export function spawnTsx(name: string, nodeArgs: readonly string[], script: string, scriptArgs: readonly string[], env: NodeJS.ProcessEnv): Child {
-  const proc = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', script, ...scriptArgs], {
+  return spawnChild(name, process.execPath, [...nodeArgs, '--import', 'tsx', script, ...scriptArgs], env, true);
+}
+
+/** Spawns any `command` (e.g. `redis-server`) from the repository root, registered for {@link killAllChildren} like {@link spawnTsx}. */
+export function spawnCommand(name: string, command: string, args: readonly string[], env: NodeJS.ProcessEnv = process.env): Child {
+  return spawnChild(name, command, args, env, false);
+}
+
+function spawnChild(name: string, command: string, args: readonly string[], env: NodeJS.ProcessEnv, ipc: boolean): Child {
+  const proc = spawn(command, args, {
     cwd: REPO_ROOT,
     env,
-    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+    stdio: ['ignore', 'pipe', 'pipe', ...(ipc ? (['ipc'] as const) : [])],
   });
   let out = '';
   const keep = (chunk: Buffer) => {
@@ -69,19 +77,6 @@ export function installChildCleanup(): void {
     console.error(error);
     killAllChildren();
     process.exit(1);
-  });
-}
-
-/** A free TCP port on 127.0.0.1 (bound, read, released; a tiny race is accepted for a benchmark). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
   });
 }
 

@@ -16,7 +16,7 @@ function reply(message: FromWorker): void {
 
 /** Opens one socket and resolves once connected; rejects on `connect_error` or after `timeoutMs`. */
 function connectOne(url: string, target: TargetKind, conversationId: string, userId: string, token: string | undefined, timeoutMs: number): Promise<BenchSocket> {
-  const auth = target === 'parley' ? { token: token ?? '' } : { userId, conversationId };
+  const auth = target === 'relay' ? { userId, conversationId } : { token: token ?? '' };
   const socket: BenchSocket = io(url, { auth, transports: ['websocket'], reconnection: false, forceNew: true, timeout: timeoutMs });
   return new Promise((resolve, reject) => {
     socket.once('connect', () => resolve(socket));
@@ -30,15 +30,17 @@ function connectOne(url: string, target: TargetKind, conversationId: string, use
 /** Connects every participant of every conversation, `concurrency` handshakes at a time. */
 async function connectAll(url: string, target: TargetKind, list: readonly BenchConversation[], concurrency: number, timeoutMs: number): Promise<LiveConversation[]> {
   const jobs = list.flatMap((conversation, c) => conversation.members.map((member, m) => ({ c, m, conversation, member })));
-  const live: LiveConversation[] = list.map((conversation) => ({ id: conversation.id, sockets: [] }));
+  const live: LiveConversation[] = list.map((conversation) => ({ id: conversation.id, sockets: [], senders: conversation.senders ?? conversation.members.length }));
   let next = 0;
   const lane = async (): Promise<void> => {
     while (next < jobs.length) {
       const job = jobs[next];
       next += 1;
       if (!job) return;
-      const socket = await connectOne(url, target, job.conversation.id, job.member.userId, job.member.token, timeoutMs);
-      live[job.c]?.sockets.push({ userId: job.member.userId, socket });
+      const socket = await connectOne(job.member.url ?? url, target, job.conversation.id, job.member.userId, job.member.token, timeoutMs);
+      // In member order (the first `senders` send), whichever handshake finished first.
+      const sockets = live[job.c]?.sockets;
+      if (sockets) sockets[job.m] = { userId: job.member.userId, socket };
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, concurrency) }, lane));

@@ -6,10 +6,12 @@ import type { BenchClientEvents, BenchServerEvents, RunPlan, RunReport, SendAck 
 /** A connected participant socket. */
 export type BenchSocket = Socket<BenchServerEvents, BenchClientEvents>;
 
-/** A conversation as a load worker holds it: its id and one connected socket per participant. */
+/** A conversation as a load worker holds it: its id and one connected socket per participant, in member order. */
 export interface LiveConversation {
   id: string;
   sockets: { userId: string; socket: BenchSocket }[];
+  /** The first `senders` sockets take turns sending. */
+  senders: number;
 }
 
 /** Wall-clock time in ms with sub-ms resolution; one clock for sender and receivers (same process). */
@@ -45,7 +47,7 @@ interface Recorder {
 /**
  * Runs one open-loop timetable: message i is due at `startAt + i / rate` whatever happened to earlier
  * sends, and carries that intended time, so latency = receive time − intended time has no coordinated
- * omission. Message i goes to conversation i mod C, from participant ⌊i / C⌋ mod K. Only messages
+ * omission. Message i goes to conversation i mod C, from participant ⌊i / C⌋ mod S (S senders, K by default). Only messages
  * intended inside [startAt + warmupMs, + durationMs) are recorded. Resolves after the drain.
  */
 export async function runOpenLoop(conversations: readonly LiveConversation[], plan: RunPlan): Promise<RunReport> {
@@ -123,7 +125,7 @@ async function sendTimetable(conversations: readonly LiveConversation[], recorde
 function send(conversations: readonly LiveConversation[], recorder: Recorder, index: number, intendedMs: number): void {
   const conversation = conversations[index % conversations.length];
   if (!conversation) return;
-  const sender = conversation.sockets[Math.floor(index / conversations.length) % conversation.sockets.length];
+  const sender = conversation.sockets[Math.floor(index / conversations.length) % Math.max(1, Math.min(conversation.senders, conversation.sockets.length))];
   if (!sender) return;
   const recorded = inWindow(recorder, intendedMs);
   const payload = { conversationId: conversation.id, text: messageText(recorder.plan.runId, intendedMs, index), clientId: `r${recorder.plan.runId}-${index}` };

@@ -29,6 +29,10 @@ export interface BenchOptions {
   /** Output directory for results. */
   out: string;
   quick: boolean;
+  /** Cross-process mode: PostgreSQL, one process without Redis vs `processes` processes on Redis. */
+  crossProcess: boolean;
+  /** Parley processes of the `pg-redis` target (cross-process mode). */
+  processes: number;
 }
 
 export const USAGE = `Usage: npm run bench:delivery -- [flags]
@@ -47,7 +51,12 @@ export const USAGE = `Usage: npm run bench:delivery -- [flags]
   --targets LIST       parley,relay (default both)
   --profile            run Parley under node --cpu-prof and summarize the top costs
   --out DIR            results directory (default bench/results)
-  --quick              a ~30 s smoke run with the quick defaults above`;
+  --quick              a ~30 s smoke run with the quick defaults above
+  --cross-process      the Redis hop: Parley on PostgreSQL as one process without Redis (pg-single) vs --processes
+                       processes on Redis (pg-redis), each conversation's sender on one process and its receivers on
+                       another; defaults become 1000 users, 1000 msg/s for 15 s, steps 10,25,50,100,250 (all run, the two
+                       configurations taking turns rate by rate), targets pg-single,pg-redis (PostgreSQL: PARLEY_BENCH_POSTGRES_URL, default postgres://postgres@127.0.0.1:5432)
+  --processes P        Parley processes of pg-redis (default 2)`;
 
 const positive = (name: string, value: string): number => {
   const n = Number(value);
@@ -63,23 +72,28 @@ export function parseOptions(argv: string[]): BenchOptions | 'help' {
       users: { type: 'string' }, room: { type: 'string' }, rate: { type: 'string' }, duration: { type: 'string' }, warmup: { type: 'string' },
       workers: { type: 'string' }, bound: { type: 'string' }, steps: { type: 'string' }, 'step-duration': { type: 'string' },
       'step-warmup': { type: 'string' }, drain: { type: 'string' }, targets: { type: 'string' }, profile: { type: 'boolean' },
-      out: { type: 'string' }, quick: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+      out: { type: 'string' }, quick: { type: 'boolean' }, 'cross-process': { type: 'boolean' }, processes: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
     },
   });
   if (values.help) return 'help';
   const quick = values.quick ?? false;
+  const crossProcess = values['cross-process'] ?? false;
   const pick = (name: string, value: string | undefined, normal: number, fast: number) => (value === undefined ? (quick ? fast : normal) : positive(name, value));
   const room = Math.floor(pick('room', values.room, 10, 10));
   if (room < 2) throw new Error('--room must be at least 2');
-  const stepsText = values.steps ?? (quick ? '100,500,2000' : '100,250,500,1000,2000,4000,8000');
+  const stepsText = values.steps ?? (quick ? '100,500,2000' : crossProcess ? '10,25,50,100,250' : '100,250,500,1000,2000,4000,8000');
   const steps = stepsText === 'none' ? [] : stepsText.split(',').map((s) => positive('steps', s.trim())).sort((a, b) => a - b);
-  const targets = (values.targets ?? 'parley,relay').split(',').map((t) => t.trim());
-  for (const t of targets) if (t !== 'parley' && t !== 'relay') throw new Error(`--targets takes parley and/or relay (got ${t})`);
+  const kinds: readonly TargetKind[] = crossProcess ? ['pg-single', 'pg-redis'] : ['parley', 'relay'];
+  const targets = (values.targets ?? kinds.join(',')).split(',').map((t) => t.trim());
+  for (const t of targets) if (!(kinds as readonly string[]).includes(t)) throw new Error(`--targets takes ${kinds.join(' and/or ')}${crossProcess ? ' with --cross-process' : ''} (got ${t})`);
+  const processes = Math.floor(pick('processes', values.processes, 2, 2));
+  if (processes < 2) throw new Error('--processes must be at least 2');
   return {
-    users: Math.floor(pick('users', values.users, 2000, 200)),
+    users: Math.floor(pick('users', values.users, crossProcess ? 1000 : 2000, 200)),
     room,
     rate: pick('rate', values.rate, 1000, 200),
-    duration: pick('duration', values.duration, 20, 4),
+    duration: pick('duration', values.duration, crossProcess ? 15 : 20, 4),
     warmup: pick('warmup', values.warmup, 5, 1),
     workers: Math.floor(pick('workers', values.workers, 2, 2)),
     boundMs: pick('bound', values.bound, 25, 25),
@@ -91,5 +105,7 @@ export function parseOptions(argv: string[]): BenchOptions | 'help' {
     profile: values.profile ?? false,
     out: values.out ?? 'bench/results',
     quick,
+    crossProcess,
+    processes,
   };
 }

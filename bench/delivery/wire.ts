@@ -27,19 +27,26 @@ export interface BenchClientEvents {
   'message:send': (payload: { conversationId: string; text: string; clientId: string }, ack: (result: SendAck) => void) => void;
 }
 
-/** Which server a run targets. */
-export type TargetKind = 'parley' | 'relay';
+/**
+ * Which server a run targets: `parley` (one process, SQLite), `relay`, or the cross-process mode's two Parley
+ * configurations on PostgreSQL: `pg-single` (one process, no Redis) and `pg-redis` (several processes and Redis).
+ */
+export type TargetKind = 'parley' | 'relay' | 'pg-single' | 'pg-redis';
 
 /** One participant of a bench conversation: Parley needs a token, the relay only the id. */
 export interface BenchMember {
   userId: string;
   token?: string;
+  /** The process this participant connects to; unset: the target's (first) URL. */
+  url?: string;
 }
 
 /** A conversation of K participants, all of whose sockets live in the same load worker. */
 export interface BenchConversation {
   id: string;
   members: BenchMember[];
+  /** Only the first `senders` members send (in turn); unset: every member. */
+  senders?: number;
 }
 
 /** Timetable of one measured run, as a load worker receives it. Times are epoch ms. */

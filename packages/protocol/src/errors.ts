@@ -10,6 +10,7 @@ export const errorCodes = [
   'FORBIDDEN',
   'NOT_FOUND',
   'PAYLOAD_TOO_LARGE',
+  'UNSUPPORTED_MEDIA_TYPE',
   'RATE_LIMITED',
   'INTERNAL',
   'PROPOSAL_NOT_PENDING',
@@ -26,6 +27,9 @@ export const errorCodes = [
   'CONVERSATION_LOCKED',
   'ALREADY_REPORTED',
   'REPORT_ALREADY_RESOLVED',
+  'MEETING_ENDED',
+  'MEETING_STARTED',
+  'MEETINGS_NOT_CONFIGURED',
 ] as const;
 
 export const ErrorCodeSchema = z.enum(errorCodes);

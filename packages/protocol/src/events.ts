@@ -2,8 +2,9 @@ import { z } from 'zod';
 import { IdSchema, TimestampSchema } from './common.js';
 import { ConversationSchema } from './conversations.js';
 import type { ErrorDetail } from './errors.js';
-import { MarkReadBodySchema, MessageSchema, SendMessageBodySchema } from './messages.js';
+import { MarkReadBodySchema, MessageSchema, SendMessageFieldsSchema, requireTextOrAttachments } from './messages.js';
 import { NotificationSchema } from './notifications.js';
+import type { Meeting, MeetingEvent, MeetingInvitePayload, MeetingRef } from './meetings.js';
 import type { Message, ReadState } from './messages.js';
 
 // ---- client → server payloads (contract § Realtime) -----------------------------------------
@@ -17,7 +18,7 @@ export type TypingPayload = z.infer<typeof TypingPayloadSchema>;
 export const MarkReadPayloadSchema = MarkReadBodySchema.extend({ conversationId: IdSchema });
 export type MarkReadPayload = z.infer<typeof MarkReadPayloadSchema>;
 
-export const SendPayloadSchema = SendMessageBodySchema.extend({ conversationId: IdSchema });
+export const SendPayloadSchema = SendMessageFieldsSchema.extend({ conversationId: IdSchema }).superRefine(requireTextOrAttachments);
 export type SendPayload = z.input<typeof SendPayloadSchema>;
 
 // ---- server → client payloads ---------------------------------------------------------------
@@ -99,6 +100,16 @@ export interface ClientToServerEvents {
   'conversation:markRead': (payload: MarkReadPayload, ack: AckCallback<ReadState>) => void;
   /** Same as `POST /api/conversations/:id/messages`; ack data is the stored message. */
   'message:send': (payload: SendPayload, ack: AckCallback<Message>) => void;
+  /** Invites more of the project's participants to a meeting (issue 7, "Signaling"); ack data is the meeting. */
+  'meeting:invite': (payload: MeetingInvitePayload, ack: AckCallback<Meeting>) => void;
+  /** Same as `POST /api/meetings/:id/accept`. */
+  'meeting:accept': (payload: MeetingRef, ack: AckCallback<Meeting>) => void;
+  /** Same as `POST /api/meetings/:id/decline`. */
+  'meeting:decline': (payload: MeetingRef, ack: AckCallback<Meeting>) => void;
+  /** Same as `POST /api/meetings/:id/start`. */
+  'meeting:start': (payload: MeetingRef, ack: AckCallback<Meeting>) => void;
+  /** Same as `POST /api/meetings/:id/end`. */
+  'meeting:end': (payload: MeetingRef, ack: AckCallback<Meeting>) => void;
 }
 
 /** Events the server sends. */
@@ -131,6 +142,23 @@ export interface ServerToClientEvents {
    * grew (same `id`; replace the one you hold).
    */
   'notification:new': (payload: NotificationNewEvent) => void;
+  /** To the invited users only: they are asked to a meeting (an incoming call when it is instant); `userId` invited them. */
+  'meeting:invite': (payload: MeetingEvent) => void;
+  /** To the project's participants: `userId` accepted. */
+  'meeting:accept': (payload: MeetingEvent) => void;
+  /** To the project's participants: `userId` declined. */
+  'meeting:decline': (payload: MeetingEvent) => void;
+  /** To the project's participants: the meeting became active (`userId` started or first joined it). */
+  'meeting:start': (payload: MeetingEvent) => void;
+  /** To the project's participants: the meeting is over (`completed`, with its duration). */
+  'meeting:end': (payload: MeetingEvent) => void;
+  /** To the project's participants after every change of a meeting, its creation included. */
+  'meeting:updated': (payload: MeetingEvent) => void;
+  /**
+   * To every socket of a process whose link to the other processes (Redis) was down and is back (issue 8): events
+   * from other processes may have been missed; catch up with `GET /api/sync`.
+   */
+  'sync:stale': (payload: Record<string, never>) => void;
 }
 
 /** Names of the client → server events, for iteration and tests. */

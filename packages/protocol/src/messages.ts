@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AttachmentSchema } from './attachments.js';
 import { IdSchema, TimestampSchema, boundedText } from './common.js';
 
 /** Message types (contract § Conversations and messages); only the server writes `system`. */
@@ -47,7 +48,8 @@ export type Contact = z.infer<typeof ContactSchema>;
  * A stored message. `seq` is per conversation, starts at 1 and has no gaps. A deleted message keeps its
  * place as a tombstone: `deletedAt` set, `text` empty, no reactions. `reactions` are shown to one user
  * (`me`); `replyTo` quotes the parent of a reply; `forwardedFrom` names the original of a forward.
- * `mentions` holds the user ids of the participants named with `@name` in the text. `attachments` stay empty until files land.
+ * `mentions` holds the user ids of the participants named with `@name` in the text. `attachments` are the files of an
+ * `image`, `video`, `audio` or `file` message (none on a tombstone), whose `text` is then an optional caption.
  */
 export const MessageSchema = z
   .object({
@@ -66,7 +68,7 @@ export const MessageSchema = z
     forwardedFrom: ForwardedFromSchema.nullable(),
     location: LocationSchema.nullable(),
     contact: ContactSchema.nullable(),
-    attachments: z.array(z.unknown()),
+    attachments: z.array(AttachmentSchema),
     reactions: z.array(ReactionSchema),
     mentions: z.array(IdSchema),
   })
@@ -74,11 +76,16 @@ export const MessageSchema = z
 export type Message = z.infer<typeof MessageSchema>;
 
 /**
- * `POST /api/conversations/:id/messages` body. Text is trimmed and must hold 1 to 5000 code points.
+ * `POST /api/conversations/:id/messages` body. Text is trimmed and must hold 1 to 5000 code points, except with
+ * `attachmentIds`, where it is an optional caption (the server sets the type from the files: issue 6).
  * `clientId` is the sender's idempotency key: the same key in the same conversation returns the stored message.
  */
-export const SendMessageBodySchema = z.object({
-  text: boundedText(MAX_MESSAGE_LENGTH),
+export const SendMessageFieldsSchema = z.object({
+  text: z
+    .string()
+    .trim()
+    .refine((value) => [...value].length <= MAX_MESSAGE_LENGTH, `must be at most ${MAX_MESSAGE_LENGTH} characters`)
+    .default(''),
   clientId: z.string().min(1).max(100).optional(),
   type: MessageTypeSchema.exclude(['system']).default('text'),
   replyToId: IdSchema.optional(),
@@ -88,6 +95,13 @@ export const SendMessageBodySchema = z.object({
   /** Required with `type: "contact"`, refused otherwise. */
   contact: ContactSchema.optional(),
 });
+
+/** Text is required unless the message carries attachments (issue 6: then it is an optional caption). */
+export function requireTextOrAttachments(body: { text: string; attachmentIds?: string[] | undefined }, ctx: z.RefinementCtx): void {
+  if (body.text === '' && !body.attachmentIds?.length) ctx.addIssue({ code: 'custom', path: ['text'], message: 'must not be empty' });
+}
+
+export const SendMessageBodySchema = SendMessageFieldsSchema.superRefine(requireTextOrAttachments);
 export type SendMessageBody = z.input<typeof SendMessageBodySchema>;
 export type SendMessageInput = z.output<typeof SendMessageBodySchema>;
 

@@ -104,13 +104,16 @@ export const AdminParticipantSchema = z.object({ userId: IdSchema, name: z.strin
 export const AdminParticipantListSchema = z.object({ items: z.array(AdminParticipantSchema) });
 export type AdminParticipantList = z.infer<typeof AdminParticipantListSchema>;
 
-/** One audit log entry: who did what, where, with the action's details. */
+/** One audit log entry: who did what, where, with the action's details; names as they are now, for display. */
 export const AuditEntrySchema = z
   .object({
     id: IdSchema,
     actorId: IdSchema,
+    actorName: z.string(),
     action: z.string(),
     conversationId: IdSchema.nullable(),
+    /** The conversation's title now; null when the entry names no conversation. */
+    conversationTitle: z.string().nullable(),
     messageId: IdSchema.nullable(),
     details: z.record(z.string(), z.unknown()),
     createdAt: TimestampSchema,

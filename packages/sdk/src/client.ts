@@ -1,4 +1,13 @@
 import {
+  MeetingListSchema,
+  MeetingSchema,
+  MeetingTokenSchema,
+  type CreateMeetingBody,
+  type Meeting,
+  type MeetingToken,
+  AttachmentSchema,
+  UploadResultSchema,
+  type Attachment,
   ConversationPageSchema,
   ConversationSchema,
   DevTokenResultSchema,
@@ -55,7 +64,7 @@ import { ParleyError } from './errors.js';
 import { MessageStream } from './message-stream.js';
 import { Outbox, type OutboxOptions } from './outbox.js';
 import { Realtime } from './realtime.js';
-import { createRest, query, type Rest, type TokenSource } from './rest.js';
+import { createRest, query, type Rest, type TokenSource, type UploadProgress } from './rest.js';
 
 /**
  * How to reach a Parley server and who is calling. Give `token` or `getToken`: it is called for every request
@@ -71,6 +80,9 @@ export interface ParleyClientOptions {
   outbox?: OutboxOptions;
 }
 
+/** The lifecycle actions of `POST /api/meetings/:id/<action>`. */
+export type MeetingAction = 'accept' | 'decline' | 'start' | 'join' | 'leave' | 'end' | 'cancel';
+
 /** A `204 No Content` answer: no body. */
 const NoContentSchema = z.null().transform(() => undefined);
 
@@ -85,9 +97,11 @@ export class ParleyClient {
   /** The tracked conversations' messages, exactly once and in order, with gap detection and catch-up. */
   readonly stream: MessageStream;
   private readonly rest: Rest;
+  private readonly baseUrl: string;
 
   constructor(options: ParleyClientOptions) {
     const url = options.url.replace(/\/+$/, '');
+    this.baseUrl = url;
     const getToken = options.getToken ?? (options.token !== undefined ? () => options.token ?? '' : null);
     if (!getToken) throw new ParleyError('VALIDATION_FAILED', 'ParleyClient needs token or getToken', 0);
     this.rest = createRest(url, getToken);
@@ -103,6 +117,36 @@ export class ParleyClient {
       (since) => this.sync({ ...(since === undefined ? {} : { since }), limit: 500 }),
     );
   }
+
+  /**
+   * Files (issue 6). Upload first, then send a message with the answered ids as `attachmentIds`:
+   * `client.messages.send(conversationId, {attachmentIds, text: 'caption'})`.
+   */
+  readonly attachments = {
+    /**
+     * `POST /api/conversations/:id/attachments`: up to 5 files of 10 MB each (the server's limits) for the caller,
+     * unattached until sent. A file is a `File`, or `{name, data}` with a `Blob`. `onProgress` (browsers) reports the
+     * bytes sent. Throws `PAYLOAD_TOO_LARGE`, `UNSUPPORTED_MEDIA_TYPE`, `NOT_FOUND`, `CONVERSATION_READ_ONLY`, ….
+     */
+    upload: (
+      conversationId: string,
+      files: readonly (Blob | { name: string; data: Blob })[],
+      options: { onProgress?: (progress: UploadProgress) => void } = {},
+    ): Promise<Attachment[]> => {
+      const form = new FormData();
+      for (const file of files) {
+        if ('data' in file) form.append('files', file.data, file.name);
+        else form.append('files', file, 'name' in file && typeof file.name === 'string' ? file.name : 'file');
+      }
+      return this.rest
+        .upload(`/conversations/${encodeURIComponent(conversationId)}/attachments`, form, UploadResultSchema, options.onProgress)
+        .then((result) => result.items);
+    },
+    /** `GET /api/attachments/:id/meta`: the attachment with fresh signed URLs (they last up to 15 minutes). */
+    meta: (attachmentId: string): Promise<Attachment> => this.rest.call('GET', `/attachments/${encodeURIComponent(attachmentId)}/meta`, AttachmentSchema),
+    /** An attachment's `url` or `thumbnailUrl` (relative to the server) as an absolute URL, for `<img src>` outside the server's origin. */
+    absoluteUrl: (url: string): string => new URL(url, `${this.baseUrl}/`).toString(),
+  };
 
   /** The signed-in user (`GET /api/me`). */
   me(): Promise<User> {
@@ -210,6 +254,9 @@ export class ParleyClient {
     /** `GET /api/admin/conversations`: every conversation, newest activity first. */
     conversations: (params: { search?: string; status?: ConversationStatus; cursor?: string; limit?: number } = {}): Promise<AdminConversationPage> =>
       this.rest.call('GET', `/admin/conversations${query(params)}`, AdminConversationPageSchema),
+    /** `GET /api/admin/conversations/:id`: one conversation as the admin list shows it. */
+    conversation: (conversationId: string): Promise<AdminConversation> =>
+      this.rest.call('GET', `/admin/conversations/${encodeURIComponent(conversationId)}`, AdminConversationSchema),
     /** `PATCH /api/admin/conversations/:id/status`: lock, archive or open a conversation. */
     setConversationStatus: (conversationId: string, status: 'active' | 'locked' | 'archived'): Promise<AdminConversation> =>
       this.rest.call('PATCH', `/admin/conversations/${encodeURIComponent(conversationId)}/status`, AdminConversationSchema, { status }),
@@ -246,6 +293,32 @@ export class ParleyClient {
     /** `conversation:markRead`: same as the REST read. */
     markRead: (conversationId: string, seq: number): Promise<ReadState> =>
       this.realtime.request<unknown>('conversation:markRead', { conversationId, seq }).then((data) => ReadStateSchema.parse(data)),
+    /** `meeting:accept`, `meeting:decline`, `meeting:start` or `meeting:end` over the socket; resolves with the meeting. */
+    meeting: (meetingId: string, action: 'accept' | 'decline' | 'start' | 'end'): Promise<Meeting> =>
+      this.realtime.request<unknown>(`meeting:${action}`, { meetingId }).then((data) => MeetingSchema.parse(data)),
+    /** `meeting:invite`: asks more of the project's members; resolves with the meeting. */
+    invite: (meetingId: string, userIds: string[]): Promise<Meeting> =>
+      this.realtime.request<unknown>('meeting:invite', { meetingId, userIds }).then((data) => MeetingSchema.parse(data)),
+  };
+
+  /**
+   * Video meetings inside projects (issue 7; docs/api.md § Meetings). Listen to `meeting:invite` (an incoming call),
+   * `meeting:updated` and the others with {@link on}; answer over REST or with {@link live}'s meeting methods.
+   */
+  readonly meetings = {
+    /** `POST /api/projects/:id/meetings`: instant (ringing) without `scheduledFor`, else scheduled. */
+    create: (projectId: string, body: CreateMeetingBody): Promise<Meeting> =>
+      this.rest.call('POST', `/projects/${encodeURIComponent(projectId)}/meetings`, MeetingSchema, body),
+    /** `GET /api/projects/:id/meetings`: newest first. */
+    list: (projectId: string): Promise<Meeting[]> =>
+      this.rest.call('GET', `/projects/${encodeURIComponent(projectId)}/meetings`, MeetingListSchema).then((list) => list.items),
+    /** `GET /api/meetings/:id`. */
+    get: (meetingId: string): Promise<Meeting> => this.rest.call('GET', `/meetings/${encodeURIComponent(meetingId)}`, MeetingSchema),
+    /** `POST /api/meetings/:id/{accept|decline|start|join|leave|end|cancel}`: resolves with the meeting after the change. */
+    act: (meetingId: string, action: MeetingAction): Promise<Meeting> =>
+      this.rest.call('POST', `/meetings/${encodeURIComponent(meetingId)}/${action}`, MeetingSchema),
+    /** `POST /api/meetings/:id/token`: the media token (`503 MEETINGS_NOT_CONFIGURED` without a provider). */
+    token: (meetingId: string): Promise<MeetingToken> => this.rest.call('POST', `/meetings/${encodeURIComponent(meetingId)}/token`, MeetingTokenSchema),
   };
 
   /** Listens to a server event (`message:new`, `conversation:read`, …); returns the unsubscribe function. */

@@ -2,9 +2,9 @@
  * Parley's typed client for browsers and Node: REST resources and Socket.IO events, with types from
  * `@parley/protocol`. See packages/sdk/README.md.
  */
-export { ParleyClient, devAuth, type ParleyClientOptions } from './client.js';
+export { ParleyClient, devAuth, type MeetingAction, type ParleyClientOptions } from './client.js';
 export { ParleyError, type ClientErrorCode } from './errors.js';
 export { MessageStream, type FetchAfter } from './message-stream.js';
 export { Outbox, type OutboxEntry, type OutboxOptions, type OutboxStatus } from './outbox.js';
 export { Realtime, type ConnectionState, type ConnectionStatus, type ParleySocket } from './realtime.js';
-export type { TokenSource } from './rest.js';
+export type { TokenSource, UploadProgress } from './rest.js';

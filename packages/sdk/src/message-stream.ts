@@ -10,7 +10,7 @@ export type FetchChanges = (since?: string) => Promise<SyncPage>;
 /**
  * Every message of the tracked conversations, to the application exactly once and in `seq` order per
  * conversation, whatever the socket does (docs/delivery.md). Live `message:new` events are the fast path.
- * After a reconnection, everything that changed while away is read through `/api/sync` from the cursor
+ * After a reconnection (or the server's `sync:stale`), everything that changed while away is read through `/api/sync` from the cursor
  * taken at the first connection (one request for all conversations): new messages go through the same
  * `seq` checks as live ones, other changes (read positions, status, participants) to {@link onChange}.
  * A `seq` gap triggers a catch-up through history (`after` the highest `seq` delivered), and anything at
@@ -34,6 +34,8 @@ export class MessageStream {
     private readonly fetchChanges?: FetchChanges,
   ) {
     realtime.on('message:new', ({ message }) => this.receive(message));
+    // The server's link to its other processes was down (issue 8): what they sent meanwhile comes through /api/sync.
+    realtime.on('sync:stale', () => this.schedule(() => this.catchUpAll()));
     realtime.onStatus(({ state }) => {
       if (state !== 'connected') return;
       const reconnection = this.connectedBefore;

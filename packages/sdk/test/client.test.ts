@@ -164,6 +164,7 @@ describe.each(dialects)('ParleyClient REST resources (%s)', (dialect) => {
       expect((await admin.admin.reports({ status: 'open', limit: 100 })).items.map((r) => r.id)).toContain(report.id);
       expect(await admin.admin.resolveReport(report.id, { status: 'actioned', action: 'lock_conversation' })).toMatchObject({ status: 'actioned' });
       expect((await admin.admin.conversations({ status: 'locked', limit: 100 })).items.map((c) => c.id)).toContain(conversation.id);
+      expect(await admin.admin.conversation(conversation.id)).toMatchObject({ id: conversation.id, status: 'locked', participantCount: 2 });
       await expect(pool.make(t, client).messages.send(conversation.id, { text: 'hello?' })).rejects.toMatchObject({ code: 'CONVERSATION_LOCKED', status: 409 });
       expect((await admin.admin.participants(conversation.id)).items.map((p) => p.userId).sort()).toEqual([client.id, provider.id].sort());
       expect((await admin.admin.messages(conversation.id)).items.map((m) => m.text)).toContain('Pay me outside the platform');

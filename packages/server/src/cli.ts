@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { RoleSchema } from '@parley/protocol';
 import { ConfigError, loadConfig, readEnvironment, type Config } from './config.js';
+import { BackupError, backupSqlite, describeBackup } from './db/backup.js';
 import { createLogger } from './logger.js';
 import { openMigrated, startServer } from './main.js';
 import { createTokenKeys } from './modules/identity/token-keys.js';
@@ -11,6 +12,8 @@ Commands:
   start                 Start the server with the configuration from the environment (and .env).
   demo                  Start with the demo workspace: PARLEY_DEV_AUTH=1 and PARLEY_DEMO=1 unless set.
   migrate               Bring the database schema up to date, then exit.
+  backup FILE [--force] Copy the SQLite database to FILE while the server runs (online backup). Refuses an
+                        existing FILE unless --force. PostgreSQL: use pg_dump (docs/deploy.md).
   token --user ID --role ROLE [--name NAME] [--email E] [--agency ID] [--ttl SECONDS]
                         Print an HS256 token signed with PARLEY_JWT_SECRET (default ttl 3600 s).`;
 
@@ -47,6 +50,13 @@ async function migrate(config: Config): Promise<void> {
   console.log(applied.length === 0 ? 'The schema is up to date.' : applied.map((name) => `applied: ${name}`).join('\n'));
 }
 
+async function backup(config: Config, args: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { force: { type: 'boolean', default: false } } });
+  const [file, ...extra] = positionals;
+  if (file === undefined || extra.length > 0) throw new BackupError('backup needs one FILE: parley backup FILE [--force]');
+  console.log(describeBackup(await backupSqlite(config.databaseUrl, file, { force: values.force })));
+}
+
 async function token(config: Config, args: string[]): Promise<void> {
   const { values } = parseArgs({
     args,
@@ -75,6 +85,8 @@ async function run(argv: string[]): Promise<void> {
       return serve(loadConfig({ ...DEMO_DEFAULTS, ...readEnvironment() }));
     case 'migrate':
       return migrate(loadConfig(readEnvironment(), { requireAuth: false }));
+    case 'backup':
+      return backup(loadConfig(readEnvironment(), { requireAuth: false }), rest);
     case 'token':
       return token(loadConfig(), rest);
     default:
@@ -84,6 +96,6 @@ async function run(argv: string[]): Promise<void> {
 }
 
 run(process.argv.slice(2)).catch((error: unknown) => {
-  console.error(`parley: ${error instanceof ConfigError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  console.error(`parley: ${error instanceof ConfigError || error instanceof BackupError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
   process.exit(1);
 });

@@ -28,6 +28,7 @@ const statusByCode: Record<ErrorCode, number> = {
   FORBIDDEN: 403,
   NOT_FOUND: 404,
   PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
   RATE_LIMITED: 429,
   INTERNAL: 500,
   PROPOSAL_NOT_PENDING: 409,
@@ -44,6 +45,9 @@ const statusByCode: Record<ErrorCode, number> = {
   CONVERSATION_LOCKED: 409,
   ALREADY_REPORTED: 409,
   REPORT_ALREADY_RESOLVED: 409,
+  MEETING_ENDED: 409,
+  MEETING_STARTED: 409,
+  MEETINGS_NOT_CONFIGURED: 503,
 };
 
 /** The HTTP status of an error code; the only code → status map. */
@@ -69,3 +73,8 @@ export const invalid = (field: string, message: string) => invalidFields([{ fiel
 /** 429 `RATE_LIMITED`, `retryAfterMs` in ms. */
 export const rateLimited = (retryAfterMs: number) =>
   new AppError('RATE_LIMITED', 'Too many requests; retry later', { retryAfterMs }, retryAfterMs);
+/** 413 `PAYLOAD_TOO_LARGE`: a file or a request over a configured limit (`details.limit`, in bytes or files). */
+export const payloadTooLarge = (message: string, limit: number) => new AppError('PAYLOAD_TOO_LARGE', message, { limit });
+/** 415 `UNSUPPORTED_MEDIA_TYPE`: an upload whose detected type is not allowed or does not match its name (issue 6). */
+export const unsupportedMedia = (message: string, details?: { name: string; detected: string | null }) =>
+  new AppError('UNSUPPORTED_MEDIA_TYPE', message, details);

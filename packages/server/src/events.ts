@@ -1,11 +1,20 @@
 import { EventEmitter } from 'node:events';
-import type { Conversation, Message, Notification } from '@parley/protocol';
+import type { Conversation, Meeting, Message, Notification } from '@parley/protocol';
 
 /**
  * Domain events, emitted by services after their transaction commits (CONVENTIONS rule 4).
  * Realtime fan-out and notifications subscribe to them; services never import a transport.
  */
+/** A meeting signal (issue 7, "Signaling"): which socket event, who caused it, and who hears it (default: the audience). */
+export interface MeetingSignal {
+  event: 'invite' | 'accept' | 'decline' | 'start' | 'end';
+  userId: string;
+  targetIds?: string[];
+}
+
 export interface DomainEventMap {
+  /** A meeting was created or changed; `audienceIds` are its project's members. */
+  'meeting.changed': [{ meeting: Meeting; audienceIds: string[]; signal?: MeetingSignal }];
   /** A message was stored; `participantIds` are the conversation's participants at that moment. */
   'message.created': [{ message: Message; participantIds: string[] }];
   /** A participant moved their read position forward to `lastReadSeq` (the message at that seq is `messageId`). */

@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import { buildApp, type ParleyApp } from './app.js';
 import { ConfigError, type Config } from './config.js';
-import { openDatabase, type DatabaseHandle } from './db/database.js';
+import { openDatabase, withStartupLock, type DatabaseHandle } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
 import { seedDemo } from './demo/seed.js';
 import { createLogger } from './logger.js';
@@ -28,7 +28,7 @@ export async function startServer(config: Config, logger: Logger = createLogger(
   const { database } = await openMigrated(config, logger);
   let app: ParleyApp | undefined;
   try {
-    if (config.demo && (await seedDemo(database.db))) logger.info('seeded the demo workspace');
+    if (config.demo && (await withStartupLock(database, 'parley-demo-seed', seedDemo))) logger.info('seeded the demo workspace');
     app = await buildApp(config, { database, logger });
     await listen(app, config, logger);
     const address = app.http.server.address();

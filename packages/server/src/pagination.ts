@@ -23,12 +23,14 @@ export function decodeCursor(cursor: string, field = 'cursor'): KeysetPosition {
 }
 
 /**
- * For lists newest first by `(created_at, id)` on one table: the rows after the position in `cursor` (an
- * {@link encodeCursor} of `[createdAt, id]`). Throws `VALIDATION_FAILED` for a cursor this server did not issue.
+ * For lists newest first by `(created_at, id)` of one table (named by `table`, its alias in a join): the rows after
+ * the position in `cursor` (an {@link encodeCursor} of `[createdAt, id]`). Throws `VALIDATION_FAILED` for a cursor
+ * this server did not issue.
  */
-export function olderThanCursor(cursor: string): RawBuilder<SqlBool> {
+export function olderThanCursor(cursor: string, table?: string): RawBuilder<SqlBool> {
   const [createdAt, id] = decodeCursor(cursor);
-  return sql<SqlBool>`(created_at < ${createdAt} or (created_at = ${createdAt} and id < ${id}))`;
+  const column = (name: string) => sql.ref(table ? `${table}.${name}` : name);
+  return sql<SqlBool>`(${column('created_at')} < ${createdAt} or (${column('created_at')} = ${createdAt} and ${column('id')} < ${id}))`;
 }
 
 /** Rows read with `limit + 1` → the page of `limit` and, when more exist, the cursor after its last row. */

@@ -84,6 +84,7 @@ describe.each(dialects)('moderation and admin (%s)', (dialect) => {
       const { client, conversation } = await createProject(t);
       const routes: [string, string, unknown?][] = [
         ['GET', '/admin/conversations'],
+        ['GET', `/admin/conversations/${conversation.id}`],
         ['PATCH', `/admin/conversations/${conversation.id}/status`, { status: 'locked' }],
         ['GET', `/admin/conversations/${conversation.id}/participants`],
         ['GET', `/admin/conversations/${conversation.id}/messages`],
@@ -106,6 +107,8 @@ describe.each(dialects)('moderation and admin (%s)', (dialect) => {
       expect(found.items).toEqual([
         expect.objectContaining({ id: conversation.id, projectId: project.id, projectTitle: project.title, status: 'active', participantCount: 2 }),
       ]);
+      expect(await expectStatus(t.api(admin.token, 'GET', `/admin/conversations/${conversation.id}`), 200)).toEqual(found.items[0]);
+      await expectError(t.api(admin.token, 'GET', `/admin/conversations/${uniqueId('nope')}`), 404, 'NOT_FOUND');
       const participants = await expectStatus(t.api(admin.token, 'GET', `/admin/conversations/${conversation.id}/participants`), 200);
       expect(participants.items.map((p: { userId: string; role: string }) => [p.userId, p.role])).toEqual([
         [client.id, 'client'],
@@ -125,8 +128,10 @@ describe.each(dialects)('moderation and admin (%s)', (dialect) => {
       const message = await send(provider, conversation.id, 'before the lock');
       const watcher = await t.connect(client.token);
       const told = nextEvent(watcher, 'conversation:updated', ({ conversation: c }) => c.id === conversation.id && c.status === 'locked');
+      const notice = nextEvent(watcher, 'message:new', ({ message: m }) => m.conversationId === conversation.id && m.type === 'system');
       expect(await expectStatus(setStatus(admin, conversation.id, 'locked'), 200)).toMatchObject({ id: conversation.id, status: 'locked' });
       await told;
+      expect((await notice).message.text).toMatch(/administrator locked this conversation/);
 
       await expectError(sendMessage(t, client, conversation.id, { text: 'let me in' }), 409, 'CONVERSATION_LOCKED');
       await expectError(t.api(provider.token, 'PATCH', `/messages/${message.id}`, { text: 'edited' }), 409, 'CONVERSATION_LOCKED');
@@ -142,12 +147,18 @@ describe.each(dialects)('moderation and admin (%s)', (dialect) => {
       await expectError(setStatus(admin, conversation.id, 'active'), 409, 'PROJECT_NOT_ACTIVE');
       await expectError(setStatus(admin, conversation.id, 'read_only'), 400, 'VALIDATION_FAILED');
 
+      // Each status change is told in the conversation by a system message, closed or not.
+      const history = await expectStatus(t.api(client.token, 'GET', `/conversations/${conversation.id}/messages?limit=100`), 200);
+      const notices = history.items.filter((m: Message) => m.type === 'system' && m.text.includes('administrator')).map((m: Message) => m.text.split('.')[0]);
+      expect(notices).toEqual(['An administrator locked this conversation', 'An administrator archived this conversation', 'An administrator reopened this conversation']);
+
       const audit = await expectStatus(t.api(admin.token, 'GET', `/admin/audit?conversationId=${conversation.id}&actorId=${admin.id}`), 200);
       expect(audit.items.map((e: { details: { from: string; to: string } }) => `${e.details.from}→${e.details.to}`)).toEqual([
         'archived→active',
         'locked→archived',
         'active→locked',
       ]);
+      for (const entry of audit.items) expect(entry).toMatchObject({ actorId: admin.id, actorName: admin.name, conversationTitle: conversation.title });
       const firstPage = await expectStatus(t.api(admin.token, 'GET', `/admin/audit?conversationId=${conversation.id}&limit=2`), 200);
       const secondPage = await expectStatus(t.api(admin.token, 'GET', `/admin/audit?conversationId=${conversation.id}&limit=2&cursor=${firstPage.nextCursor}`), 200);
       expect([...firstPage.items, ...secondPage.items]).toEqual(audit.items);

@@ -83,6 +83,8 @@ describe.each(dialects)('presence (%s)', (dialect) => {
     const stranger = await t.connect(other.client.token);
     const strangerHeard = record(stranger, 'presence:update');
     const watcher = await t.connect(provider.token);
+    // The provider's own online announcement is after-the-answer work: let it go out before the client connects.
+    await t.server.app.settled();
 
     const clientOnline = nextEvent(watcher, 'presence:update', about(client.id, true));
     const clientSocket = await t.connect(client.token);

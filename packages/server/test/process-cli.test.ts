@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:net';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { freePort, killAll, PROCESS_SECRET, spawnParley, startParley, tempDir } from './support/processes.js';
+import { expectOneLineError, freePort, killAll, PROCESS_SECRET, spawnParley, startParley, tempDir } from './support/processes.js';
 
 /** Bound on a process that should stop on its own (ms). */
 const EXIT_TIMEOUT_MS = 20_000;
@@ -27,7 +27,7 @@ describe('process: a bad setting stops start-up with one line naming it', () => 
     // An empty value stands for "unset": the child's environment is built without Parley settings.
     const child = spawnParley(['start'], Object.fromEntries(Object.entries(settings).filter(([, value]) => value !== '')));
     const exit = await child.waitForExit(EXIT_TIMEOUT_MS);
-    expectOneLineNaming(exit, child.stderr, setting);
+    expectOneLineError(exit, child.stderr, setting);
     expect(child.stdout).not.toContain('Parley is listening');
   });
 
@@ -40,7 +40,7 @@ describe('process: a bad setting stops start-up with one line naming it', () => 
       PARLEY_DATABASE_URL: `postgres://parley:hunter2-secret@127.0.0.1:${port}/parley`,
     });
     const exit = await child.waitForExit(EXIT_TIMEOUT_MS);
-    expectOneLineNaming(exit, child.stderr, 'PARLEY_DATABASE_URL');
+    expectOneLineError(exit, child.stderr, 'PARLEY_DATABASE_URL');
     expect(child.stderr).not.toContain('hunter2-secret');
     expect(child.stdout).not.toContain('hunter2-secret');
   });
@@ -56,7 +56,7 @@ describe('process: a bad setting stops start-up with one line naming it', () => 
       const port = typeof address === 'object' && address ? address.port : 0;
       const child = spawnParley(['start'], { PORT: String(port), HOST: '127.0.0.1', PARLEY_JWT_SECRET: PROCESS_SECRET, PARLEY_DATABASE_URL: 'sqlite::memory:' });
       const exit = await child.waitForExit(EXIT_TIMEOUT_MS);
-      expectOneLineNaming(exit, child.stderr, 'PORT');
+      expectOneLineError(exit, child.stderr, 'PORT');
     });
   });
 });
@@ -86,7 +86,7 @@ describe('process: parley token', () => {
   it('refuses without a role, on one line', async () => {
     const command = spawnParley(['token', '--user', 'u1'], { PARLEY_JWT_SECRET: PROCESS_SECRET });
     const exit = await command.waitForExit(EXIT_TIMEOUT_MS);
-    expectOneLineNaming(exit, command.stderr, '--role');
+    expectOneLineError(exit, command.stderr, '--role');
   });
 });
 
@@ -111,15 +111,6 @@ describe('process: parley migrate', () => {
   it('names PARLEY_DATABASE_URL on one line when the database is unreachable', async () => {
     const port = await freePort();
     const child = spawnParley(['migrate'], { PARLEY_DATABASE_URL: `postgres://parley@127.0.0.1:${port}/parley` });
-    expectOneLineNaming(await child.waitForExit(EXIT_TIMEOUT_MS), child.stderr, 'PARLEY_DATABASE_URL');
+    expectOneLineError(await child.waitForExit(EXIT_TIMEOUT_MS), child.stderr, 'PARLEY_DATABASE_URL');
   });
 });
-
-/** A non-zero exit with exactly one line on stderr, naming `setting`. */
-function expectOneLineNaming(exit: { code: number | null }, stderr: string, setting: string): void {
-  expect(exit.code).not.toBe(0);
-  expect(exit.code).not.toBeNull();
-  const lines = stderr.trimEnd().split('\n');
-  expect(lines, stderr).toHaveLength(1);
-  expect(lines[0]).toContain(setting);
-}

@@ -134,19 +134,42 @@ describe('the admin report queue', () => {
 });
 
 describe('the admin audit log', () => {
-  it('lists the entries with their action, actor, conversation and details, and reads the next page on demand', async () => {
+  it('lists the entries with their action, actor\'s name, conversation\'s title (a link to its review) and details, and reads the next page on demand', async () => {
     const fake = createFakeApi();
-    const entry = { id: 'audit-2', actorId: admin.id, action: 'conversation.status', conversationId: 'conv-checkout', messageId: null, createdAt: '2026-11-21T11:00:00.000Z' };
+    const entry = {
+      id: 'audit-2',
+      actorId: admin.id,
+      actorName: 'Ada Admin',
+      action: 'conversation.status',
+      conversationId: 'conv-checkout',
+      conversationTitle: 'Checkout redesign',
+      messageId: null,
+      createdAt: '2026-11-21T11:00:00.000Z',
+    };
     fake.adminAudit.mockResolvedValueOnce({ items: [{ ...entry, details: { from: 'active', to: 'locked' } }], nextCursor: 'next' });
-    fake.adminAudit.mockResolvedValueOnce({ items: [{ ...entry, id: 'audit-1', action: 'message.deleted', details: { seq: 3, asAdmin: true } }], nextCursor: null });
+    fake.adminAudit.mockResolvedValueOnce({
+      items: [
+        { ...entry, id: 'audit-1', actorId: 'provider-paul', actorName: 'Paul Okafor', action: 'message.deleted', details: { seq: 3, asAdmin: false } },
+        { ...entry, id: 'audit-0', action: 'provider.approved', conversationId: null, conversationTitle: null, details: {} },
+      ],
+      nextCursor: null,
+    });
     renderAdmin(fake, '/admin/audit');
 
     const log = await screen.findByRole('list', { name: 'Audit log' });
-    expect(within(log).getByText('conversation.status').closest('li')).toHaveTextContent(/by admin-ada in conv-checkout.*from: active, to: locked/);
+    const first = within(log).getByText('conversation.status').closest('li');
+    expect(first).toHaveTextContent(/by Ada Admin in Checkout redesign.*from: active, to: locked/);
+    expect(first).not.toHaveTextContent('admin-ada');
+    expect(first).not.toHaveTextContent('conv-checkout');
+    expect(within(first!).getByRole('link', { name: 'Checkout redesign' })).toHaveAttribute('href', '/admin/conversations/conv-checkout');
     expect(screen.getByRole('link', { name: 'Audit log' })).toHaveAttribute('aria-current', 'page');
     await userEvent.click(screen.getByRole('button', { name: 'Load more audit entries' }));
     expect(fake.adminAudit).toHaveBeenLastCalledWith({ cursor: 'next' });
-    expect((await within(log).findByText('message.deleted')).closest('li')).toHaveTextContent('seq: 3, asAdmin: true');
+    const deleted = (await within(log).findByText('message.deleted')).closest('li');
+    expect(deleted).toHaveTextContent(/by Paul Okafor in Checkout redesign.*seq: 3, asAdmin: false/);
+    const approved = within(log).getByText('provider.approved').closest('li');
+    expect(approved).toHaveTextContent('provider.approved by Ada Admin');
+    expect(within(approved!).queryByRole('link')).not.toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Load more audit entries' })).not.toBeInTheDocument();
   });
 });

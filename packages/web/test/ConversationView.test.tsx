@@ -136,7 +136,7 @@ describe('ConversationView', () => {
     expect(clientIds).toHaveLength(2);
     expect(clientIds[1]).toBe(clientIds[0]);
 
-    fake.liveSend.mockImplementation((_id, body) => Promise.resolve(storedCopy(body.text, 4, body.clientId ?? '')));
+    fake.liveSend.mockImplementation((_id, body) => Promise.resolve(storedCopy(body.text ?? '', 4, body.clientId ?? '')));
     await userEvent.click(screen.getByRole('button', { name: 'Retry' }));
     expect(fake.liveSend).toHaveBeenCalledTimes(3);
     expect(fake.liveSend.mock.calls[2]?.[1].clientId).toBe(clientIds[0]);

@@ -7,7 +7,7 @@ import { ConversationView } from '../src/components/ConversationView.js';
 import { useRealtimeStore } from '../src/store/realtime-store.js';
 import { createFakeApi, type FakeApi } from './support/fake-api.js';
 import { alice, makeConversation, makeMessage, makeProject, makeReport, paul } from './support/factories.js';
-import { messageRowOf, openMenu } from './support/queries.js';
+import { messageRowOf, openMenu, textsByRole } from './support/queries.js';
 import { renderWithApi } from './support/render.js';
 
 const mine = makeMessage({ seq: 2, senderId: alice.userId, text: 'The draft is ready' });
@@ -21,11 +21,7 @@ function renderView(fake: FakeApi) {
   });
 }
 
-function menuItems(menu: HTMLElement): string[] {
-  return within(menu)
-    .getAllByRole('menuitem')
-    .map((item) => item.textContent ?? '');
-}
+const menuItems = (menu: HTMLElement) => textsByRole(menu, 'menuitem');
 
 describe('message actions', () => {
   let fake: FakeApi;

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresAdapter, PostgresDialect, SqliteDialect, type SqliteDatabase, type SqliteStatement, type Transaction } from 'kysely';
+import { Kysely, sql, PostgresAdapter, PostgresDialect, SqliteDialect, type SqliteDatabase, type SqliteStatement, type Transaction } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema.js';
 
@@ -114,4 +114,23 @@ export function isUniqueViolation(error: unknown): boolean {
 /** True when `db` (a Kysely instance or transaction, of any schema) talks to PostgreSQL. */
 export function isPostgres(db: Pick<Kysely<unknown>, 'getExecutor'>): boolean {
   return db.getExecutor().adapter instanceof PostgresAdapter;
+}
+
+/**
+ * Runs `work` while holding a named lock that every Parley process on the same database respects, so start-up steps
+ * such as seeding the demo workspace happen once when several processes start together (issue 8). On PostgreSQL: a
+ * session advisory lock (`pg_advisory_lock(hashtext(name))`) on one dedicated connection, which `work` receives as
+ * its database (so its own transactions run on that connection); released when `work` ends or fails. On SQLite, one
+ * process owns the file: `work` simply runs.
+ */
+export async function withStartupLock<T>(database: DatabaseHandle, name: string, work: (db: Kysely<Database>) => Promise<T>): Promise<T> {
+  if (database.dialect !== 'postgres') return work(database.db);
+  return database.db.connection().execute(async (connection) => {
+    await sql`select pg_advisory_lock(hashtext(${name}))`.execute(connection);
+    try {
+      return await work(connection);
+    } finally {
+      await sql`select pg_advisory_unlock(hashtext(${name}))`.execute(connection);
+    }
+  });
 }

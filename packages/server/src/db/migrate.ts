@@ -10,6 +10,8 @@ import * as pins from './migrations/20261121080000-pins.js';
 import * as mentions from './migrations/20261121090000-mentions.js';
 import * as messagePayloads from './migrations/20261121100000-message-payloads.js';
 import * as groups from './migrations/20261121110000-groups.js';
+import * as attachments from './migrations/20261121120000-attachments.js';
+import * as meetings from './migrations/20261121130000-meetings.js';
 
 /** Every migration, by its frozen timestamped name (CONVENTIONS rule 6). Add new ones at the end. */
 const migrations: Record<string, Migration> = {
@@ -23,6 +25,8 @@ const migrations: Record<string, Migration> = {
   '20261121090000-mentions': mentions,
   '20261121100000-message-payloads': messagePayloads,
   '20261121110000-groups': groups,
+  '20261121120000-attachments': attachments,
+  '20261121130000-meetings': meetings,
 };
 
 /**

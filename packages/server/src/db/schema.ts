@@ -1,3 +1,5 @@
+import type { AttachmentsTable } from '../modules/attachments/attachments.table.js';
+import type { MeetingParticipantsTable, MeetingsTable } from '../modules/meetings/meetings.table.js';
 import type { ConversationsTable, ParticipantsTable } from '../modules/conversations/conversations.table.js';
 import type { UsersTable } from '../modules/identity/identity.table.js';
 import type { ProjectMembersTable, ProjectsTable, ProposalsTable, RequestsTable } from '../modules/marketplace/marketplace.table.js';
@@ -24,4 +26,7 @@ export interface Database {
   audit_log: AuditLogTable;
   reports: ReportsTable;
   conversation_pins: ConversationPinsTable;
+  attachments: AttachmentsTable;
+  meetings: MeetingsTable;
+  meeting_participants: MeetingParticipantsTable;
 }

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { User } from '@parley/protocol';
 import type { Database } from '../db/schema.js';
@@ -8,6 +9,8 @@ import { presentUser } from '../modules/identity/identity.presenter.js';
 import { upsertUser } from '../modules/identity/identity.repository.js';
 import { ProjectsService } from '../modules/marketplace/projects.service.js';
 import { RequestsService } from '../modules/marketplace/requests.service.js';
+import { createAttachmentUrls } from '../modules/attachments/attachment-urls.js';
+import { MessageViews } from '../modules/messages/message-views.js';
 import { MessagesService } from '../modules/messages/messages.service.js';
 import { createMemorySendLimiter } from '../modules/messages/send-limiter.js';
 import { createMemoryPresenceTracker } from '../modules/presence/presence-tracker.js';
@@ -36,8 +39,10 @@ export async function seedDemo(db: Kysely<Database>): Promise<boolean> {
   const events = new DomainEvents();
   const conversations = new ConversationsService(db, events, createMemoryPresenceTracker());
   const requests = new RequestsService(db);
-  const projects = new ProjectsService(db, events, conversations);
-  const messages = new MessagesService(db, events, createMemorySendLimiter(0, 1));
+  const projects = new ProjectsService(db, conversations);
+  // The demo sends no files: attachment URLs signed with a throw-away key are never handed out.
+  const views = new MessageViews(db, createAttachmentUrls(randomBytes(32), 900));
+  const messages = new MessagesService(db, views, events, createMemorySendLimiter(0, 1), 0);
   const inDays = (days: number) => new Date(Date.now() + days * DAY_MS).toISOString();
   const say = async (conversationId: string, lines: DemoLine[]) => {
     for (const [senderId, text] of lines) await messages.send(as(senderId), conversationId, { text, type: 'text' });

@@ -22,9 +22,13 @@ export function registerAuth(app: FastifyInstance, identity: IdentityService): v
   app.decorateRequest('user');
   app.addHook('onRequest', async (request) => {
     if (request.routeOptions.config.public || !request.url.startsWith('/api/') || request.url.startsWith('/api/docs') || request.is404) return;
-    const header = request.headers.authorization ?? '';
-    const match = /^Bearer\s+(\S+)$/i.exec(header);
-    if (!match?.[1]) throw unauthenticated('Missing bearer token');
-    request.user = await identity.authenticate(match[1]);
+    const token = bearerToken(request.headers.authorization);
+    if (!token) throw unauthenticated('Missing bearer token');
+    request.user = await identity.authenticate(token);
   });
+}
+
+/** The token of an `Authorization: Bearer <token>` header (RFC 6750 § 2.1), or null. */
+export function bearerToken(header: string | undefined): string | null {
+  return /^Bearer\s+(\S+)$/i.exec(header ?? '')?.[1] ?? null;
 }

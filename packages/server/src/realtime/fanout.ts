@@ -50,4 +50,12 @@ export function subscribeFanout(io: ParleyServer, events: DomainEvents): void {
   events.on('notification.created', ({ userId, notification }) => {
     io.to(rooms.user(userId)).emit('notification:new', { notification });
   });
+
+  events.on('meeting.changed', ({ meeting, audienceIds, signal }) => {
+    if (audienceIds.length === 0) return;
+    io.to(userRooms(audienceIds)).emit('meeting:updated', { meeting });
+    if (!signal) return;
+    const targets = signal.targetIds ?? audienceIds;
+    if (targets.length > 0) io.to(userRooms(targets)).emit(`meeting:${signal.event}`, { meeting, userId: signal.userId });
+  });
 }

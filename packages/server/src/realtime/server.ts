@@ -1,6 +1,6 @@
 import type { Server as HttpServer } from 'node:http';
 import type { Logger } from 'pino';
-import { Server } from 'socket.io';
+import { Server, type ServerOptions } from 'socket.io';
 import type { ErrorCode } from '@parley/protocol';
 import { AppError } from '../errors.js';
 import type { DomainEvents } from '../events.js';
@@ -10,6 +10,8 @@ import type { IdentityService } from '../modules/identity/identity.service.js';
 import { registerPresenceSocket } from '../modules/presence/presence.socket.js';
 import type { PresenceService } from '../modules/presence/presence.service.js';
 import type { ViewingTracker } from '../modules/presence/viewing-tracker.js';
+import type { MeetingLifecycle } from '../modules/meetings/meeting-lifecycle.js';
+import { registerMeetingSocket } from '../modules/meetings/meetings.socket.js';
 import { registerMessageSocket } from '../modules/messages/messages.socket.js';
 import type { MessagesService } from '../modules/messages/messages.service.js';
 import { registerReceiptSocket } from '../modules/receipts/receipts.socket.js';
@@ -31,8 +33,11 @@ export interface RealtimeDeps {
   typing: TypingService;
   presence: PresenceService;
   viewing: ViewingTracker;
+  meetings: MeetingLifecycle;
   events: DomainEvents;
   log: Logger;
+  /** The Socket.IO adapter spanning processes (Redis streams, issue 8); unset: the in-memory one of a single process. */
+  adapter?: ServerOptions['adapter'];
 }
 
 /**
@@ -62,6 +67,7 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): Parl
     // and the events it missed replayed; clients still catch up through /api/sync. The middleware (token check)
     // runs again, and restored rooms are re-checked in `connection` (Socket.IO docs, "Connection state recovery").
     connectionStateRecovery: { maxDisconnectionDuration: RECOVERY_WINDOW_MS, skipMiddlewares: false },
+    ...(deps.adapter ? { adapter: deps.adapter } : {}),
   });
 
   io.use((socket, next) => {
@@ -84,6 +90,7 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): Parl
     registerMessageSocket(socket, deps.messages, deps.log);
     registerReceiptSocket(socket, deps.receipts, deps.log);
     registerTypingSocket(socket, deps.typing, deps.log);
+    registerMeetingSocket(socket, deps.meetings, deps.log);
   });
 
   subscribeFanout(io, deps.events);

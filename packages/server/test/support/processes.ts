@@ -1,12 +1,13 @@
+import { expect } from 'vitest';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Role } from '@parley/protocol';
 import { createTokenKeys } from '../../src/modules/identity/token-keys.js';
 import { expectStatus, proposalBody, uniqueId } from './factories.js';
+import getPort from 'get-port';
 
 /** The repository root: child processes run from there, as `npm start` does. */
 export const REPO_ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
@@ -126,17 +127,9 @@ export async function killAll(): Promise<void> {
   );
 }
 
-/** A free TCP port on 127.0.0.1, found by listening on port 0 and closing again. */
+/** A free TCP port on 127.0.0.1 (`get-port`: bound, read and released, so another process may take it first). */
 export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
+  return getPort({ host: '127.0.0.1' });
 }
 
 /** A fresh temporary directory and its removal. */
@@ -257,4 +250,13 @@ export async function readAllMessages(server: ParleyProcess, token: string, conv
     all.push(...page.items);
     if (!page.hasMore || page.items.length === 0) return all;
   }
+}
+
+/** A command that failed as the CLI should: a non-zero exit and exactly one stderr line containing `text` (a setting, a hint). */
+export function expectOneLineError(exit: { code: number | null }, stderr: string, text: string): void {
+  expect(exit.code).not.toBe(0);
+  expect(exit.code).not.toBeNull();
+  const lines = stderr.trimEnd().split('\n');
+  expect(lines, stderr).toHaveLength(1);
+  expect(lines[0]).toContain(text);
 }

@@ -1,3 +1,6 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import pino from 'pino';
 import { io, type Socket } from 'socket.io-client';
 import type { ClientToServerEvents, Role, ServerToClientEvents } from '@parley/protocol';
@@ -22,7 +25,9 @@ export interface TestServer {
   api(token: string | null, method: string, path: string, body?: unknown): Promise<ApiResponse>;
   /** A connected Socket.IO client (rejects with the `connect_error` when the handshake fails). */
   connect(token: string): Promise<TestSocket>;
-  /** Stops the server, closes sockets opened through `connect`, and drops the database. */
+  /** The server's PARLEY_DATA_DIR (a fresh temporary directory unless `env` names one). */
+  readonly dataDir: string;
+  /** Stops the server, closes sockets opened through `connect`, drops the database and removes the data directory. */
   close(): Promise<void>;
 }
 
@@ -42,13 +47,15 @@ export interface ApiResponse {
 
 /**
  * Starts a real Parley server (real database, real Socket.IO) on 127.0.0.1 with a random port.
- * `env` overrides settings, e.g. `{ PARLEY_SEND_RATE: '0' }`.
+ * `env` overrides settings, e.g. `{ PARLEY_SEND_RATE: '0' }`; `logLines` receives every log line (trace level).
  */
 export async function startTestServer(
-  opts: { dialect?: 'sqlite' | 'postgres'; dir?: string; env?: Record<string, string> } = {},
+  opts: { dialect?: 'sqlite' | 'postgres'; dir?: string; env?: Record<string, string>; logLines?: string[] } = {},
 ): Promise<TestServer> {
   const database = await createTestDatabase(opts.dialect ?? 'sqlite', opts.dir);
+  const dataDir = await mkdtemp(join(tmpdir(), 'parley-data-'));
   const config = loadConfig({
+    PARLEY_DATA_DIR: dataDir,
     PORT: '0',
     HOST: '127.0.0.1',
     PARLEY_DATABASE_URL: database.url,
@@ -57,12 +64,17 @@ export async function startTestServer(
     PARLEY_LOG_LEVEL: 'silent',
     ...opts.env,
   });
-  const server = await startServer(config, pino({ level: 'silent' }));
+  // `logLines` collects every log line at trace level (to check what the server writes); otherwise logs stay silent.
+  const logger = opts.logLines
+    ? pino({ level: 'trace' }, { write: (line: string) => void opts.logLines?.push(line) })
+    : pino({ level: process.env.PARLEY_TEST_LOG_LEVEL ?? 'silent' });
+  const server = await startServer(config, logger);
   const keys = createTokenKeys(config);
   const sockets: TestSocket[] = [];
 
   return {
     url: server.url,
+    dataDir: config.dataDir,
     server,
     database,
     token: (user, ttlSeconds = 3600) =>
@@ -91,6 +103,7 @@ export async function startTestServer(
       for (const socket of sockets) socket.disconnect();
       await server.stop();
       await database.drop();
+      await rm(dataDir, { recursive: true, force: true });
     },
   };
 }

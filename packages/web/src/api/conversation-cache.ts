@@ -1,6 +1,6 @@
 import type { Conversation, ConversationPage, ConversationReadEvent, Message, PresenceUpdateEvent } from '@parley/protocol';
 import type { InfiniteData, QueryClient } from '@tanstack/react-query';
-import { previewText } from '../lib/message-preview.js';
+import { lastMessagePreview, previewText } from '../lib/message-preview.js';
 import { queryKeys, type ConversationListFilter } from './query-keys.js';
 
 /** The cached shape of a conversation list query: cursor pages (contract § Conventions). */
@@ -54,7 +54,7 @@ export function applyNewMessage(queryClient: QueryClient, message: Message, meId
           seq: message.seq,
           senderId: message.senderId,
           type: message.type,
-          preview: previewText(message.text),
+          preview: lastMessagePreview(message),
           createdAt: message.createdAt,
         },
         lastMessageAt: message.createdAt,

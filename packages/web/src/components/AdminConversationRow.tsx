@@ -1,43 +1,25 @@
-import type { AdminConversation, AdminConversationStatusBody } from '@parley/protocol';
-import { describeError } from '../api/auth-errors.js';
-import { useAdminAction } from '../hooks/use-admin-action.js';
-import { useApi } from '../hooks/use-api.js';
-import { AdminActionButton } from './AdminActionButton.js';
-
-type Status = AdminConversationStatusBody['status'];
+import type { AdminConversation } from '@parley/protocol';
+import { AdminConversationLink } from './AdminConversationLink.js';
+import { AdminStatusButtons } from './AdminStatusButtons.js';
 
 /**
- * One conversation of the admin list: title, project, status and participant count, and "Lock" ("Unlock" when
- * locked) and "Archive" ("Unarchive" when archived; `PATCH /api/admin/conversations/:id/status`); unlocking and
- * unarchiving make it `active` again. The server decides what may change: a refusal (e.g. `PROJECT_NOT_ACTIVE`)
- * shows as an alert in the row.
+ * One conversation of the admin list: its title (a link to its review page, `/admin/conversations/:id`), project,
+ * status and participant count, and its status buttons ({@link AdminStatusButtons}).
  */
 export function AdminConversationRow({ conversation }: { conversation: AdminConversation }) {
-  const api = useApi();
-  const setStatus = useAdminAction((status: Status) => api.admin.setConversationStatus(conversation.id, status));
-  const { status } = conversation;
-  const button = (label: string, to: Status) => (
-    <AdminActionButton onClick={() => setStatus.mutate(to)} disabled={setStatus.isPending}>
-      {label}
-    </AdminActionButton>
-  );
   return (
     <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
       <div className="min-w-0 flex-1">
-        <p className="truncate font-medium text-slate-900">{conversation.title}</p>
+        <p className="truncate font-medium text-slate-900">
+          <AdminConversationLink conversationId={conversation.id} className="hover:underline focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-500">
+            {conversation.title}
+          </AdminConversationLink>
+        </p>
         <p className="text-xs text-slate-500">
-          {conversation.projectTitle} · {conversation.participantCount} participants · Status: <span className="font-medium">{status}</span>
+          {conversation.projectTitle} · {conversation.participantCount} participants · Status: <span className="font-medium">{conversation.status}</span>
         </p>
       </div>
-      <div className="flex gap-1">
-        {status === 'locked' ? button('Unlock', 'active') : button('Lock', 'locked')}
-        {status === 'archived' ? button('Unarchive', 'active') : button('Archive', 'archived')}
-      </div>
-      {setStatus.error && (
-        <p role="alert" className="w-full text-xs text-red-700">
-          Could not change the status: {describeError(setStatus.error)}
-        </p>
-      )}
+      <AdminStatusButtons conversation={conversation} />
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import type { User } from '@parley/protocol';
-import { Link, useLocation } from 'wouter';
+import { Link, useLocation, useRoute } from 'wouter';
 import { AdminAuditLog } from './AdminAuditLog.js';
+import { AdminConversationReview } from './AdminConversationReview.js';
 import { AdminConversations } from './AdminConversations.js';
 import { AdminReports } from './AdminReports.js';
 
@@ -13,11 +14,12 @@ const SECTIONS = [
 
 /**
  * The admin page (`/admin`, `/admin/reports`, `/admin/audit`; docs/api.md § Admin routes): "Conversations" with
- * their status buttons, "Reports", the open report queue, and the "Audit log". Anyone whose role is not `admin`
- * sees "Admins only." and nothing is asked of the server.
+ * their status buttons, "Reports", the open report queue, and the "Audit log"; `/admin/conversations/:id` reviews
+ * one conversation. Anyone whose role is not `admin` sees "Admins only." and nothing is asked of the server.
  */
 export function AdminPage({ me }: { me: User }) {
   const [location] = useLocation();
+  const [reviewing, review] = useRoute('/admin/conversations/:id');
   if (me.role !== 'admin') return <p className="p-6 text-sm text-slate-700">Admins only.</p>;
   const { Section } = SECTIONS.find(({ href }) => href === location) ?? SECTIONS[0];
   return (
@@ -35,7 +37,7 @@ export function AdminPage({ me }: { me: User }) {
         ))}
       </nav>
       <div className="min-h-0 flex-1 overflow-y-auto">
-        <Section />
+        {reviewing ? <AdminConversationReview key={review.id} conversationId={review.id} /> : <Section />}
       </div>
     </div>
   );

@@ -1,13 +1,16 @@
-import type { Conversation } from '@parley/protocol';
+import type { Conversation, Project } from '@parley/protocol';
 import { Fragment } from 'react';
 import { useNow } from '../hooks/use-now.js';
 import { ConversationSettingsButtons } from './ConversationSettingsButtons.js';
+import { MeetingButtons } from './MeetingButtons.js';
 import { PinnedMessagesButton } from './PinnedMessagesButton.js';
 import { PresenceDot } from './PresenceDot.js';
 
 /** The thread's header. */
 export interface ConversationHeaderProps {
   conversation: Conversation;
+  /** The conversation's project, once loaded: its own conversation offers meetings while it is active. */
+  project?: Project | undefined;
   meId: string;
   /** Goes back to the inbox; its button shows only on narrow screens, where the inbox is hidden. */
   onBack: () => void;
@@ -18,9 +21,10 @@ export interface ConversationHeaderProps {
 
 /**
  * Title and other participants of the open conversation (each with a presence dot), a Back button (narrow
- * screens), the pinned messages, the caller's mute and archive buttons, and the project panel toggle.
+ * screens), "Start meeting" and "Schedule" (an active project's own conversation, issue 7), the pinned messages, the
+ * caller's mute and archive buttons, and the project panel toggle.
  */
-export function ConversationHeader({ conversation, meId, onBack, panelOpen, panelId, onTogglePanel }: ConversationHeaderProps) {
+export function ConversationHeader({ conversation, project, meId, onBack, panelOpen, panelId, onTogglePanel }: ConversationHeaderProps) {
   const others = conversation.participants.filter((participant) => participant.userId !== meId);
   const now = useNow();
   return (
@@ -42,6 +46,7 @@ export function ConversationHeader({ conversation, meId, onBack, panelOpen, pane
               ))}
         </p>
       </div>
+      {conversation.kind === 'project' && project?.status === 'active' && <MeetingButtons conversation={conversation} project={project} meId={meId} />}
       <PinnedMessagesButton conversation={conversation} meId={meId} />
       <ConversationSettingsButtons conversation={conversation} now={now} />
       <button

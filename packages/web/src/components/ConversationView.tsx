@@ -3,7 +3,7 @@ import { useCallback, useId, useState } from 'react';
 import { useLocation } from 'wouter';
 import { describeError, isNotFound } from '../api/auth-errors.js';
 import { composerDisabledReason } from '../lib/composer-disabled-reason.js';
-import { previewText } from '../lib/message-preview.js';
+import { messagePreview } from '../lib/message-preview.js';
 import { senderName } from '../lib/sender-name.js';
 import { useApi } from '../hooks/use-api.js';
 import { useConversation } from '../hooks/use-conversation.js';
@@ -15,13 +15,15 @@ import { useMessageActions } from '../hooks/use-message-actions.js';
 import { useOthersReadSeq } from '../hooks/use-others-read-seq.js';
 import { useProject } from '../hooks/use-project.js';
 import { useReadConversationNotifications } from '../hooks/use-read-conversation-notifications.js';
-import { useSendMessage } from '../hooks/use-send-message.js';
+import { useComposerSend } from '../hooks/use-composer-send.js';
 import { useThreadHistory } from '../hooks/use-thread-history.js';
 import { useTypingNames } from '../hooks/use-typing-names.js';
 import { useRealtimeStore } from '../store/realtime-store.js';
 import { ConversationHeader } from './ConversationHeader.js';
 import { ConversationNotFound } from './ConversationNotFound.js';
 import { DeleteMessageDialog } from './DeleteMessageDialog.js';
+import { FileDropZone } from './FileDropZone.js';
+import { MeetingCards } from './MeetingCards.js';
 import { ForwardMessageDialog } from './ForwardMessageDialog.js';
 import { ReportMessageDialog } from './ReportMessageDialog.js';
 import { MessageInput } from './MessageInput.js';
@@ -40,10 +42,11 @@ export interface ConversationViewProps {
 }
 
 /**
- * The open conversation (`/c/:conversationId`): header, message thread (with the message actions and their
- * dialogs), typing indicator, composer and project panel, wired to the SDK and the realtime store. Mount it with
- * `key={conversationId}` so each conversation starts with fresh state. Shows "Conversation not found" when the API
- * answers 404, and "You are no longer in this conversation." once `conversation:removed` came for it.
+ * The open conversation (`/c/:conversationId`): header, the project's meeting cards (its own conversation), message
+ * thread (with the message actions and their dialogs), typing indicator, composer and project panel, wired to the SDK
+ * and the realtime store. Mount it with `key={conversationId}` so each conversation starts with fresh state. Shows
+ * "Conversation not found" when the API answers 404, and "You are no longer in this conversation." once
+ * `conversation:removed` came for it.
  */
 export function ConversationView({ conversationId, meId, focusMessageId }: ConversationViewProps) {
   const api = useApi();
@@ -52,11 +55,11 @@ export function ConversationView({ conversationId, meId, focusMessageId }: Conve
   const conversation = conversationQuery.data;
   const projectQuery = useProject(conversation?.projectId ?? null);
   const history = useThreadHistory(conversationId);
-  const sender = useSendMessage(conversationId);
   const focus = useLoadUntilMessage(focusMessageId, history);
   const disabledReason = conversation ? composerDisabledReason(conversation, projectQuery.data ?? null) : null;
   const messageActions = useMessageActions(conversationId, disabledReason === null);
   const { replyingTo, cancelReply, dialog, closeDialog } = messageActions;
+  const sender = useComposerSend(conversationId, replyingTo?.id, cancelReply);
   const markRead = useMarkRead(conversationId, conversation?.lastReadSeq ?? 0);
   const othersReadSeq = useOthersReadSeq(conversationId, meId, conversation?.participants ?? NO_PARTICIPANTS);
   const typingNames = useTypingNames(conversationId, conversation?.participants ?? NO_PARTICIPANTS);
@@ -73,14 +76,6 @@ export function ConversationView({ conversationId, meId, focusMessageId }: Conve
       if (useRealtimeStore.getState().connection.state === 'connected') api.live.typing(conversationId, isTyping).catch(() => undefined);
     },
     [api, conversationId],
-  );
-  const { send } = sender;
-  const onSend = useCallback(
-    (text: string) => {
-      send(text, replyingTo?.id);
-      cancelReply();
-    },
-    [send, replyingTo, cancelReply],
   );
   const loaded = conversation !== undefined;
   const onNewestSeen = useCallback(
@@ -104,47 +99,52 @@ export function ConversationView({ conversationId, meId, focusMessageId }: Conve
       <div className="flex min-w-0 flex-1 flex-col bg-slate-50">
         <ConversationHeader
           conversation={conversation}
+          project={projectQuery.data}
           meId={meId}
           onBack={() => navigate('/')}
           panelOpen={panelOpen}
           panelId={panelId}
           onTogglePanel={() => setPanelChoice(!panelOpen)}
         />
-        {thread?.loaded ? (
-          <MessageThread
-            messages={thread.messages}
-            pending={thread.pending}
-            meId={meId}
-            participants={conversation.participants}
-            othersReadSeq={othersReadSeq}
-            hasMoreBefore={thread.hasMoreBefore}
-            loadingOlder={history.loadingOlder}
-            onLoadOlder={history.loadOlder}
-            onRetry={sender.retry}
-            onNewestSeen={onNewestSeen}
-            actions={messageActions.actions}
-            revealMessageId={focus === 'found' ? focusMessageId : null}
-          />
-        ) : history.error ? (
-          <div className="m-auto p-6 text-center text-sm text-red-700">
-            <p>Could not load messages: {describeError(history.error)}</p>
-            <button type="button" onClick={history.retry} className="mt-2 underline">
-              Try again
-            </button>
-          </div>
-        ) : (
-          <p className="m-auto p-6 text-sm text-slate-500">Loading messages…</p>
-        )}
+        {conversation.kind === 'project' && <MeetingCards projectId={conversation.projectId} meId={meId} />}
+        <FileDropZone onFiles={sender.files.add} disabled={disabledReason !== null}>
+          {thread?.loaded ? (
+            <MessageThread
+              messages={thread.messages}
+              pending={thread.pending}
+              meId={meId}
+              participants={conversation.participants}
+              othersReadSeq={othersReadSeq}
+              hasMoreBefore={thread.hasMoreBefore}
+              loadingOlder={history.loadingOlder}
+              onLoadOlder={history.loadOlder}
+              onRetry={sender.retry}
+              onNewestSeen={onNewestSeen}
+              actions={messageActions.actions}
+              revealMessageId={focus === 'found' ? focusMessageId : null}
+            />
+          ) : history.error ? (
+            <div className="m-auto p-6 text-center text-sm text-red-700">
+              <p>Could not load messages: {describeError(history.error)}</p>
+              <button type="button" onClick={history.retry} className="mt-2 underline">
+                Try again
+              </button>
+            </div>
+          ) : (
+            <p className="m-auto p-6 text-sm text-slate-500">Loading messages…</p>
+          )}
+        </FileDropZone>
         <TypingIndicator names={typingNames} />
         <p role="status" className="px-4 text-xs text-slate-600 empty:hidden">
           {focus === 'not-found' ? 'Could not find that message in the loaded history.' : messageActions.notice}
         </p>
         <MessageInput
-          onSend={onSend}
+          onSend={sender.onSend}
+          files={sender.files}
           onTyping={onTyping}
           disabledReason={disabledReason}
           replyingTo={
-            replyingTo && { id: replyingTo.id, name: senderName(replyingTo.senderId, conversation.participants, meId), preview: previewText(replyingTo.text) }
+            replyingTo && { id: replyingTo.id, name: senderName(replyingTo.senderId, conversation.participants, meId), preview: messagePreview(replyingTo) }
           }
           onCancelReply={cancelReply}
           mentionable={others}

@@ -1,6 +1,6 @@
 import type { Message } from '@parley/protocol';
 import { useRefusableAction } from '../hooks/use-refusable-action.js';
-import { previewText } from '../lib/message-preview.js';
+import { messagePreview } from '../lib/message-preview.js';
 import { ModalDialog } from './ModalDialog.js';
 
 /** The message to delete and what to do with the answer. */
@@ -29,7 +29,7 @@ export function DeleteMessageDialog({ message, onDelete, onClose }: DeleteMessag
   );
   return (
     <ModalDialog title="Delete message?" onClose={onClose} error={action.error && `Could not delete the message: ${action.error}`} confirm={confirm}>
-      <blockquote className="mb-2 line-clamp-3 border-l-2 border-slate-300 pl-2 text-sm text-slate-600">{previewText(message.text)}</blockquote>
+      <blockquote className="mb-2 line-clamp-3 border-l-2 border-slate-300 pl-2 text-sm text-slate-600">{messagePreview(message)}</blockquote>
       <p className="text-sm text-slate-700">Everyone in the conversation will see “This message was deleted” instead. This cannot be undone.</p>
     </ModalDialog>
   );

@@ -2,7 +2,7 @@ import type { Conversation, Message } from '@parley/protocol';
 import { describeError } from '../api/auth-errors.js';
 import { useConversationList } from '../hooks/use-conversation-list.js';
 import { useRefusableAction } from '../hooks/use-refusable-action.js';
-import { previewText } from '../lib/message-preview.js';
+import { messagePreview } from '../lib/message-preview.js';
 import { ModalDialog } from './ModalDialog.js';
 
 /** The message to forward and what to do with the choice. */
@@ -28,7 +28,7 @@ export function ForwardMessageDialog({ message, meId, onForward, onClose }: Forw
 
   return (
     <ModalDialog title="Forward message" onClose={onClose} error={action.error && `Could not forward the message: ${action.error}`}>
-      <blockquote className="mb-3 line-clamp-3 border-l-2 border-slate-300 pl-2 text-sm text-slate-600">{previewText(message.text)}</blockquote>
+      <blockquote className="mb-3 line-clamp-3 border-l-2 border-slate-300 pl-2 text-sm text-slate-600">{messagePreview(message)}</blockquote>
       {query.isPending && <p className="text-sm text-slate-500">Loading conversations…</p>}
       {query.isError && <p className="text-sm text-red-700">Could not load conversations: {describeError(query.error)}</p>}
       {query.isSuccess && targets.length === 0 && <p className="text-sm text-slate-500">You have no other conversation to forward to.</p>}

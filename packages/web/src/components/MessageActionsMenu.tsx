@@ -12,6 +12,8 @@ export interface MessageActionsMenuProps {
   onReact?: (emoji: string) => void;
   onForward: () => void;
   onEdit?: () => void;
+  /** Opens the edit history (edited messages). */
+  onShowEdits?: () => void;
   onDelete?: () => void;
   /** Reports the message to the admins (others' messages). */
   onReport?: () => void;
@@ -30,12 +32,12 @@ type View = 'closed' | 'actions' | 'reactions';
 
 /**
  * A "Message actions" button opening a menu (WAI-ARIA menu button pattern): Copy, Reply, React…, Forward,
- * Pin or Unpin, Edit, Delete, Report. "React…" turns the menu into a picker of {@link QUICK_REACTIONS}. Arrow keys, Home and End move between
+ * Pin or Unpin, Edit, Edit history, Delete, Report. "React…" turns the menu into a picker of {@link QUICK_REACTIONS}. Arrow keys, Home and End move between
  * items, Enter or Space picks one, Escape closes the menu and returns focus to the button, Tab or a click outside
  * closes it. The menu opens upwards from the lower half of the window.
  */
 export function MessageActionsMenu(props: MessageActionsMenuProps) {
-  const { onCopy, onReply, onReact, onForward, onEdit, onDelete, onReport, onTogglePin, pinned, reacted, alignEnd, buttonRef: button } = props;
+  const { onCopy, onReply, onReact, onForward, onEdit, onShowEdits, onDelete, onReport, onTogglePin, pinned, reacted, alignEnd, buttonRef: button } = props;
   const [view, setView] = useState<View>('closed');
   const [above, setAbove] = useState(false);
   const root = useRef<HTMLDivElement>(null);
@@ -99,6 +101,7 @@ export function MessageActionsMenu(props: MessageActionsMenuProps) {
               <Item onSelect={() => pick(onForward)}>Forward</Item>
               {onTogglePin && <Item onSelect={() => pick(onTogglePin)}>{pinned ? 'Unpin' : 'Pin'}</Item>}
               {onEdit && <Item onSelect={() => pick(onEdit)}>Edit</Item>}
+              {onShowEdits && <Item onSelect={() => pick(onShowEdits)}>Edit history</Item>}
               {onDelete && <Item onSelect={() => pick(onDelete)}>Delete</Item>}
               {onReport && <Item onSelect={() => pick(onReport)}>Report</Item>}
             </>

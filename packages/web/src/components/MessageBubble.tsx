@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { formatClockTime, formatFullDateTime } from '../lib/format-time.js';
 import { DeliveryTick, type DeliveryState } from './DeliveryTick.js';
+import { EditedMark } from './EditedMark.js';
 
 /** What one bubble shows around its content. */
 export interface MessageBubbleProps {
@@ -14,6 +15,8 @@ export interface MessageBubbleProps {
   delivery: DeliveryState | null;
   /** When the text was last edited (ISO 8601): an "edited" marker beside the time. */
   editedAt?: string | null;
+  /** Makes the "edited" marker a button opening the message's edit history. */
+  onShowEdits?: () => void;
   /** A deleted message's tombstone: muted, without a colour of its own. */
   tombstone?: boolean;
   /** The stored message's id: the row's DOM id (`message-<id>`), so a search result can scroll to it. */
@@ -38,10 +41,11 @@ function toneOf(own: boolean, tombstone: boolean, mentionsMe: boolean): string {
 
 /**
  * One message's bubble: its content, its time (and "edited"), for the caller's own the delivery mark, and around it
- * the actions menu and the reaction chips.
+ * the actions menu and the reaction chips. "edited" opens the edit history when the bubble is given `onShowEdits`.
  */
 export function MessageBubble(props: MessageBubbleProps) {
-  const { children, createdAt, own, delivery, editedAt = null, tombstone = false, messageId, highlighted = false, mentionsMe = false, actions, footer, onRetry } = props;
+  const { children, createdAt, own, delivery, editedAt = null, onShowEdits, tombstone = false, messageId, highlighted = false, mentionsMe = false, actions, footer, onRetry } =
+    props;
   return (
     <div
       id={messageId ? `message-${messageId}` : undefined}
@@ -61,7 +65,7 @@ export function MessageBubble(props: MessageBubbleProps) {
         <time dateTime={createdAt} title={formatFullDateTime(createdAt)}>
           {formatClockTime(createdAt)}
         </time>
-        {editedAt && !tombstone && <span title={`Edited ${formatFullDateTime(editedAt)}`}>edited</span>}
+        {editedAt && !tombstone && <EditedMark editedAt={editedAt} onShowEdits={onShowEdits} />}
         {delivery && <DeliveryTick state={delivery} />}
         {delivery === 'failed' && (
           <>

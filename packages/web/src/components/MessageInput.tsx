@@ -1,10 +1,14 @@
 import { MAX_MESSAGE_LENGTH, type Participant } from '@parley/protocol';
-import { useEffect, useId, useLayoutEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useEffect, useId, useLayoutEffect, useRef, useState, type ClipboardEvent, type FormEvent, type KeyboardEvent } from 'react';
+import type { PendingFiles } from '../hooks/use-pending-files.js';
 import { codePointLength } from '../lib/code-points.js';
 import { useMentionAutocomplete } from '../hooks/use-mention-autocomplete.js';
 import { useTypingNotifier } from '../hooks/use-typing-notifier.js';
+import { AttachButton } from './AttachButton.js';
 import { MentionSuggestions, mentionOptionId } from './MentionSuggestions.js';
+import { PendingFilesTray } from './PendingFilesTray.js';
 import { QuotedMessage } from './QuotedMessage.js';
+import { VoiceNoteButton } from './VoiceNoteButton.js';
 
 /** The character count appears from this many code points on (near the contract's 5000 limit). */
 export const COUNTER_THRESHOLD = 4500;
@@ -20,8 +24,11 @@ export interface ReplyDraft {
 
 /** What the composer needs. */
 export interface MessageInputProps {
-  /** Called with the trimmed text when the user sends. */
-  onSend: (text: string) => void;
+  /**
+   * Called with the trimmed text (a caption, possibly empty, when files go with it) when the user sends. A promise
+   * keeps the text until it resolves: `true` empties the box, `false` (an upload failed) keeps it for a retry.
+   */
+  onSend: (text: string) => void | Promise<boolean>;
   /** Typing notifications, already throttled: `true` at most every 3 s, `false` on send or when emptied. */
   onTyping?: (isTyping: boolean) => void;
   /** When set, the composer is disabled and shows this reason (e.g. the project is completed). */
@@ -32,6 +39,8 @@ export interface MessageInputProps {
   onCancelReply?: () => void;
   /** Whom `@` followed by letters suggests (the other participants). */
   mentionable?: readonly Participant[];
+  /** The files to send with the next message: the paperclip, the voice-note button, pasting and the tray. None without. */
+  files?: PendingFiles;
 }
 
 const NOBODY: readonly Participant[] = [];
@@ -41,8 +50,11 @@ const NOBODY: readonly Participant[] = [];
  * button, a character counter near the limit of 5000 code points (contract § Conversations and messages), and the
  * quote of the message being answered with a "Cancel reply" button. Typing `@` and letters lists the matching
  * `mentionable` participants (arrow keys and Enter, or a click, insert `@Full Name `; Escape closes the list).
+ * With `files`: "Attach files", "Record a voice note", files pasted into the textbox, and the tray of files to send
+ * (a message may then have no text).
  */
-export function MessageInput({ onSend, onTyping, disabledReason = null, replyingTo = null, onCancelReply, mentionable = NOBODY }: MessageInputProps) {
+export function MessageInput(props: MessageInputProps) {
+  const { onSend, onTyping, disabledReason = null, replyingTo = null, onCancelReply, mentionable = NOBODY, files } = props;
   const [text, setText] = useState('');
   const [caret, setCaret] = useState(0);
   const textarea = useRef<HTMLTextAreaElement>(null);
@@ -67,13 +79,29 @@ export function MessageInput({ onSend, onTyping, disabledReason = null, replying
   const length = codePointLength(text.trim());
   const tooLong = length > MAX_MESSAGE_LENGTH;
   const disabled = disabledReason !== null;
-  const canSend = !disabled && length > 0 && !tooLong;
+  const [sending, setSending] = useState(false);
+  const hasFiles = (files?.files.length ?? 0) > 0;
+  const canSend = !disabled && !tooLong && !sending && (hasFiles ? files?.sendable === true : length > 0);
 
   const send = () => {
     if (!canSend) return;
-    onSend(text.trim());
-    setText('');
+    const result = onSend(text.trim());
     typing.stop();
+    if (!result) {
+      setText('');
+      return;
+    }
+    setSending(true);
+    void result.then((sent) => {
+      setSending(false);
+      if (sent) setText('');
+    });
+  };
+  const onPaste = (event: ClipboardEvent<HTMLTextAreaElement>) => {
+    const pasted = [...event.clipboardData.files];
+    if (!files || disabled || pasted.length === 0) return;
+    event.preventDefault();
+    files.add(pasted);
   };
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
@@ -106,8 +134,10 @@ export function MessageInput({ onSend, onTyping, disabledReason = null, replying
           </button>
         </div>
       )}
+      {files && !disabled && <PendingFilesTray files={files} onRetry={send} />}
       {suggesting && !disabled && <MentionSuggestions id={ids.mentions} options={mentions.options} active={mentions.active} onPick={mentions.pick} />}
       <div className="flex items-end gap-2">
+        {files && <AttachButton onFiles={files.add} disabled={disabled || sending} />}
         <label htmlFor={ids.input} className="sr-only">
           Message
         </label>
@@ -130,8 +160,10 @@ export function MessageInput({ onSend, onTyping, disabledReason = null, replying
           }}
           onSelect={(event) => setCaret(event.currentTarget.selectionStart)}
           onKeyDown={onKeyDown}
+          onPaste={onPaste}
           className="max-h-40 min-h-10 flex-1 resize-none rounded-lg border border-slate-300 px-3 py-2 text-sm [field-sizing:content] focus:border-sky-500 focus:outline-none focus:ring-2 focus:ring-sky-200 disabled:bg-slate-100"
         />
+        {files && <VoiceNoteButton onRecorded={(file) => files.add([file])} disabled={disabled || sending} />}
         <button
           type="submit"
           disabled={!canSend}

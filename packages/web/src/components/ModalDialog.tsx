@@ -1,6 +1,5 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
-
-const FOCUSABLE = 'button:not([disabled]), a[href], input:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+import { FOCUSABLE, wrapTabFocus } from '../lib/focus-wrap.js';
 
 /** A modal dialog's title, content and way out. */
 export interface ModalDialogProps {
@@ -35,12 +34,7 @@ export function ModalDialog({ title, onClose, children, error = null, confirm }:
       onClose();
       return;
     }
-    if (event.key !== 'Tab') return;
-    const controls = [...event.currentTarget.querySelectorAll<HTMLElement>(FOCUSABLE)];
-    const edge = event.shiftKey ? controls[0] : controls.at(-1);
-    if (document.activeElement !== edge) return;
-    event.preventDefault();
-    (event.shiftKey ? controls.at(-1) : controls[0])?.focus();
+    wrapTabFocus(event);
   };
 
   return (

@@ -1,6 +1,7 @@
 import type { CreateGroupBody, Participant } from '@parley/protocol';
 import { useId, useState } from 'react';
 import { useRefusableAction } from '../hooks/use-refusable-action.js';
+import { MemberCheckboxes } from './MemberCheckboxes.js';
 import { ModalDialog } from './ModalDialog.js';
 
 /** The title's limit (docs/api.md § Groups: 1–100; `maxLength` counts UTF-16 units, never more than code points). */
@@ -26,12 +27,6 @@ export function NewGroupDialog({ projectId, members, onCreate, onClose }: NewGro
   const titleId = useId();
   const action = useRefusableAction();
   const ready = title.trim() !== '' && picked.size > 0 && !action.running;
-  const toggle = (userId: string) =>
-    setPicked((current) => {
-      const next = new Set(current);
-      if (!next.delete(userId)) next.add(userId);
-      return next;
-    });
   const confirm = (
     <button
       type="button"
@@ -54,15 +49,7 @@ export function NewGroupDialog({ projectId, members, onCreate, onClose }: NewGro
         onChange={(event) => setTitle(event.target.value)}
         className="mb-3 rounded border border-slate-300 px-2 py-1 text-sm focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-500"
       />
-      <fieldset className="min-h-0 overflow-y-auto text-sm">
-        <legend className="mb-1 font-medium">Members</legend>
-        {members.map((member) => (
-          <label key={member.userId} className="flex items-center gap-2 py-0.5">
-            <input type="checkbox" checked={picked.has(member.userId)} onChange={() => toggle(member.userId)} />
-            {member.name}
-          </label>
-        ))}
-      </fieldset>
+      <MemberCheckboxes legend="Members" members={members} picked={picked} onChange={setPicked} />
     </ModalDialog>
   );
 }

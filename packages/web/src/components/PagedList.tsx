@@ -1,6 +1,7 @@
 import type { InfiniteData, UseInfiniteQueryResult } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
-import { describeError } from '../api/auth-errors.js';
+import { LoadMoreButton } from './LoadMoreButton.js';
+import { QueryFallback } from './QueryFallback.js';
 
 /** A cursor-paged query (contract § Lists) and how to show its items. */
 export interface PagedListProps<Item extends { id: string }> {
@@ -18,19 +19,7 @@ export interface PagedListProps<Item extends { id: string }> {
 /** The items of all loaded pages as a named list, with loading, error ("Try again"), empty and "Load more …" states. */
 export function PagedList<Item extends { id: string }>({ query, label, noun, empty, children }: PagedListProps<Item>) {
   const items = query.data?.pages.flatMap((page) => page.items) ?? [];
-  if (query.isPending) return <p className="p-4 text-sm text-slate-500">Loading {noun}…</p>;
-  if (query.isError) {
-    return (
-      <div className="p-4 text-sm text-red-700">
-        <p>
-          Could not load {noun}: {describeError(query.error)}
-        </p>
-        <button type="button" onClick={() => void query.refetch()} className="mt-2 underline">
-          Try again
-        </button>
-      </div>
-    );
-  }
+  if (query.isPending || query.isError) return <QueryFallback query={query} noun={noun} />;
   if (items.length === 0) return <p className="p-4 text-sm text-slate-500">{empty}</p>;
   return (
     <>
@@ -42,11 +31,9 @@ export function PagedList<Item extends { id: string }>({ query, label, noun, emp
         ))}
       </ul>
       {query.hasNextPage && (
-        <div className="p-3 text-center">
-          <button type="button" onClick={() => void query.fetchNextPage()} disabled={query.isFetchingNextPage} className="text-sm text-sky-700 underline disabled:text-slate-400">
-            {query.isFetchingNextPage ? 'Loading…' : `Load more ${noun}`}
-          </button>
-        </div>
+        <LoadMoreButton onClick={() => void query.fetchNextPage()} loading={query.isFetchingNextPage}>
+          Load more {noun}
+        </LoadMoreButton>
       )}
     </>
   );

@@ -1,6 +1,6 @@
 import type { Participant, Pin } from '@parley/protocol';
 import { formatFullDateTime } from '../lib/format-time.js';
-import { previewText } from '../lib/message-preview.js';
+import { messagePreview } from '../lib/message-preview.js';
 import { senderName } from '../lib/sender-name.js';
 import { ModalDialog } from './ModalDialog.js';
 
@@ -34,7 +34,7 @@ export function PinnedMessagesDialog({ pins, participants, meId, onOpen, onClose
               className="w-full rounded px-2 py-1.5 text-left text-sm hover:bg-slate-100 focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-500"
             >
               <span className="block font-medium">{senderName(message.senderId, participants, meId)}</span>
-              <span className="block line-clamp-2 text-slate-700">{previewText(message.text)}</span>
+              <span className="block line-clamp-2 text-slate-700">{messagePreview(message)}</span>
               <span className="block text-xs text-slate-500" title={formatFullDateTime(pinnedAt)}>
                 Pinned by {senderName(pinnedBy, participants, meId)}
               </span>

@@ -1,7 +1,7 @@
 import { ReportReasonSchema, type CreateReportBody, type Message, type ReportReason } from '@parley/protocol';
 import { useId, useState } from 'react';
 import { useRefusableAction } from '../hooks/use-refusable-action.js';
-import { previewText } from '../lib/message-preview.js';
+import { messagePreview } from '../lib/message-preview.js';
 import { REPORT_REASON_LABELS } from '../lib/report-reasons.js';
 import { ModalDialog } from './ModalDialog.js';
 
@@ -42,7 +42,7 @@ export function ReportMessageDialog({ message, onReport, onClose }: ReportMessag
   );
   return (
     <ModalDialog title="Report message" onClose={onClose} error={action.error && `Could not report the message: ${action.error}`} confirm={confirm}>
-      <blockquote className="mb-3 line-clamp-3 border-l-2 border-slate-300 pl-2 text-sm text-slate-600">{previewText(message.text)}</blockquote>
+      <blockquote className="mb-3 line-clamp-3 border-l-2 border-slate-300 pl-2 text-sm text-slate-600">{messagePreview(message)}</blockquote>
       <fieldset className="mb-3 text-sm">
         <legend className="mb-1 font-medium">Reason</legend>
         {ReportReasonSchema.options.map((option) => (

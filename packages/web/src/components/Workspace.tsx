@@ -7,17 +7,20 @@ import { useRealtimeConnection } from '../hooks/use-realtime-connection.js';
 import { useRealtimeEvents } from '../hooks/use-realtime-events.js';
 import { AdminPage } from './AdminPage.js';
 import { AppHeader } from './AppHeader.js';
+import { CallView } from './CallView.js';
 import { ConnectionBanner } from './ConnectionBanner.js';
 import { ConversationList } from './ConversationList.js';
 import { ConversationView } from './ConversationView.js';
 import { EmptyThread } from './EmptyThread.js';
+import { IncomingCallToast } from './IncomingCallToast.js';
 import { SearchPage } from './SearchPage.js';
 
 /**
  * The signed-in layout. From 640 px wide: the inbox on the left, the thread (or the message search, `/search`, or
- * the admin page, `/admin…`) on the right. Narrower: the inbox at `/`, the thread alone at `/c/:conversationId` (with
- * a Back button), the search or the admin page alone. `/c/:id?message=<id>` opens a thread at that message. Owns the realtime connection and events (and desktop
- * notifications while the tab is hidden), and shows the outbox's sends in the threads.
+ * the admin page, `/admin…`, or a meeting's call view, `/meeting/:meetingId`) on the right. Narrower: the inbox at
+ * `/`, the thread alone at `/c/:conversationId` (with a Back button), the search, the admin page or the call alone.
+ * `/c/:id?message=<id>` opens a thread at that message. Owns the realtime connection and events (and desktop
+ * notifications while the tab is hidden), shows the outbox's sends in the threads, and the incoming-call toast.
  */
 export function Workspace({ me }: { me: User }) {
   const api = useApi();
@@ -29,8 +32,9 @@ export function Workspace({ me }: { me: User }) {
   const selectedId = match ? params.conversationId : null;
   const [searching] = useRoute('/search');
   const [administering] = useRoute('/admin/*?');
+  const [calling, call] = useRoute('/meeting/:meetingId');
   const [searchParams] = useSearchParams();
-  const paneOpen = selectedId !== null || searching || administering;
+  const paneOpen = selectedId !== null || searching || administering || calling;
 
   return (
     <div className="flex h-dvh flex-col bg-slate-100 text-slate-900">
@@ -50,11 +54,14 @@ export function Workspace({ me }: { me: User }) {
             <SearchPage meId={me.id} />
           ) : administering ? (
             <AdminPage me={me} />
+          ) : calling ? (
+            <CallView key={call.meetingId} meetingId={call.meetingId} meId={me.id} />
           ) : (
             <EmptyThread />
           )}
         </main>
       </div>
+      <IncomingCallToast meId={me.id} />
     </div>
   );
 }

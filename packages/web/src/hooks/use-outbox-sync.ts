@@ -5,6 +5,7 @@ import { isUnauthenticated } from '../api/auth-errors.js';
 import { applyNewMessage } from '../api/conversation-cache.js';
 import type { ParleyApi } from '../api/parley-api.js';
 import { queryKeys } from '../api/query-keys.js';
+import { sendingFilesText } from '../lib/attachment-summary.js';
 import { useRealtimeStore } from '../store/realtime-store.js';
 import { useSessionStore } from '../store/session-store.js';
 
@@ -25,7 +26,8 @@ export function useOutboxSync(api: ParleyApi, meId: string): void {
         applyNewMessage(queryClient, entry.message, meId);
         return;
       }
-      store.putPending(entry.conversationId, { clientId: entry.clientId, text: entry.body.text, status: entry.status === 'failed' ? 'failed' : 'sending' });
+      const text = entry.body.text || sendingFilesText(entry.body.attachmentIds?.length ?? 0);
+      store.putPending(entry.conversationId, { clientId: entry.clientId, text, status: entry.status === 'failed' ? 'failed' : 'sending' });
       if (entry.status === 'failed') onRefused(queryClient, entry);
     });
     return () => {

@@ -3,6 +3,7 @@ import { useEffect } from 'react';
 import { TYPING_TIMEOUT_MS, type Message, type SyncChange } from '@parley/protocol';
 import { applyConversationUpdate, applyMessagePreview, applyNewMessage, applyOwnRead, applyPresence, removeCachedConversation } from '../api/conversation-cache.js';
 import { isUnauthenticated } from '../api/auth-errors.js';
+import { applyMeetingUpdate } from '../api/meeting-cache.js';
 import { applyNotification } from '../api/notification-cache.js';
 import type { ParleyApi } from '../api/parley-api.js';
 import { queryKeys } from '../api/query-keys.js';
@@ -19,7 +20,8 @@ import { useSessionStore } from '../store/session-store.js';
  * `conversation:read` / `message:read` into read positions (one's own zero the inbox badge),
  * `conversation:typing` into typing indicators, `conversation:updated` into the cached conversation (and clears a
  * removal; its project and pins refetch), `conversation:removed` out of the inbox and into the store's removed conversations,
- * `presence:update` into cached participants, `notification:new` into the bell's list (same id in place).
+ * `presence:update` into cached participants, `notification:new` into the bell's list (same id in place),
+ * `meeting:updated` into the cached meeting and its project's meeting list (issue 7).
  */
 export function useRealtimeEvents(api: ParleyApi, meId: string): void {
   const queryClient = useQueryClient();
@@ -74,6 +76,7 @@ export function useRealtimeEvents(api: ParleyApi, meId: string): void {
       }),
       api.on('presence:update', (event) => applyPresence(queryClient, event)),
       api.on('notification:new', ({ notification }) => applyNotification(queryClient, notification)),
+      api.on('meeting:updated', ({ meeting }) => applyMeetingUpdate(queryClient, meeting)),
     ];
     return () => offs.forEach((off) => off());
   }, [api, meId, queryClient]);

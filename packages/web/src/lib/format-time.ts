@@ -59,3 +59,10 @@ export function formatDayLabel(iso: string, now: number): string {
 export function formatDate(iso: string): string {
   return shortDate.format(Date.parse(iso));
 }
+
+const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+
+/** A date with its time of day, e.g. "21 Nov 2026, 14:00" (meeting cards). */
+export function formatDateTime(iso: string): string {
+  return dateTime.format(Date.parse(iso));
+}

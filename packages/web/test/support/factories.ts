@@ -1,4 +1,4 @@
-import type { AdminConversation, Conversation, Message, Notification, Participant, Project, Report } from '@parley/protocol';
+import type { AdminConversation, Attachment, Conversation, Meeting, Message, Notification, Participant, Project, Report } from '@parley/protocol';
 
 /** The demo's people, as conversation participants. */
 export const alice: Participant = { userId: 'client-alice', name: 'Alice Martin', role: 'client', lastReadSeq: 0, online: false, lastSeenAt: null };
@@ -128,6 +128,50 @@ export function makeAdminConversation(overrides: Partial<AdminConversation> = {}
     lastSeq: 3,
     createdAt: '2026-11-01T09:00:00.000Z',
     lastMessageAt: '2026-11-20T10:00:00.000Z',
+    ...overrides,
+  };
+}
+
+/** A stored attachment (an 800×600 PNG by default) with signed URLs as the server presents them, overridable field by field. */
+export function makeAttachment(overrides: Partial<Attachment> & Pick<Attachment, 'id'>): Attachment {
+  const { id } = overrides;
+  return {
+    kind: 'image',
+    name: `${id}.png`,
+    mime: 'image/png',
+    size: 48_213,
+    sha256: 'a'.repeat(64),
+    width: 800,
+    height: 600,
+    url: `/api/attachments/${id}?expires=1900000000&sig=abc`,
+    thumbnailUrl: `/api/attachments/${id}/thumbnail?expires=1900000000&sig=abc`,
+    urlExpiresAt: '2030-03-17T17:46:40.000Z',
+    ...overrides,
+  };
+}
+
+/**
+ * An instant meeting that Paul (host) started ringing in {@link makeProject} for Alice (invited), overridable field by
+ * field.
+ */
+export function makeMeeting(overrides: Partial<Meeting> = {}): Meeting {
+  return {
+    id: 'meeting-1',
+    projectId: 'proj-checkout',
+    conversationId: 'conv-checkout',
+    hostId: paul.userId,
+    title: 'Call in Redesign the checkout flow',
+    kind: 'instant',
+    status: 'pending',
+    startedAt: null,
+    endedAt: null,
+    durationSec: null,
+    provider: 'agora',
+    participants: [
+      { userId: paul.userId, status: 'accepted' },
+      { userId: alice.userId, status: 'invited' },
+    ],
+    createdAt: '2026-11-21T11:00:00.000Z',
     ...overrides,
   };
 }

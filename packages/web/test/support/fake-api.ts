@@ -32,12 +32,26 @@ export interface FakeApi {
   messagesPins: ReturnType<typeof vi.fn<ParleyApi['messages']['pins']>>;
   messagesPin: ReturnType<typeof vi.fn<ParleyApi['messages']['pin']>>;
   messagesSearch: ReturnType<typeof vi.fn<ParleyApi['messages']['search']>>;
+  messagesEdits: ReturnType<typeof vi.fn<ParleyApi['messages']['edits']>>;
   reportsCreate: ReturnType<typeof vi.fn<ParleyApi['reports']['create']>>;
   adminReports: ReturnType<typeof vi.fn<ParleyApi['admin']['reports']>>;
   adminResolveReport: ReturnType<typeof vi.fn<ParleyApi['admin']['resolveReport']>>;
   adminConversations: ReturnType<typeof vi.fn<ParleyApi['admin']['conversations']>>;
+  adminConversation: ReturnType<typeof vi.fn<ParleyApi['admin']['conversation']>>;
   adminSetConversationStatus: ReturnType<typeof vi.fn<ParleyApi['admin']['setConversationStatus']>>;
+  adminParticipants: ReturnType<typeof vi.fn<ParleyApi['admin']['participants']>>;
+  adminMessages: ReturnType<typeof vi.fn<ParleyApi['admin']['messages']>>;
   adminAudit: ReturnType<typeof vi.fn<ParleyApi['admin']['audit']>>;
+  attachmentsUpload: ReturnType<typeof vi.fn<ParleyApi['attachments']['upload']>>;
+  attachmentsMeta: ReturnType<typeof vi.fn<ParleyApi['attachments']['meta']>>;
+  /** A project's meetings; answers none until a test says otherwise. */
+  meetingsList: ReturnType<typeof vi.fn<ParleyApi['meetings']['list']>>;
+  meetingsCreate: ReturnType<typeof vi.fn<ParleyApi['meetings']['create']>>;
+  meetingsGet: ReturnType<typeof vi.fn<ParleyApi['meetings']['get']>>;
+  meetingsAct: ReturnType<typeof vi.fn<ParleyApi['meetings']['act']>>;
+  meetingsToken: ReturnType<typeof vi.fn<ParleyApi['meetings']['token']>>;
+  /** `meeting:accept` / `meeting:decline` (and start, end) over the socket. */
+  liveMeeting: ReturnType<typeof vi.fn<ParleyApi['live']['meeting']>>;
   /** The outbox's REST transport (`ParleyClient.messages.send`). */
   messagesSend: ReturnType<typeof vi.fn<ParleyClient['messages']['send']>>;
   liveSend: ReturnType<typeof vi.fn<ParleyApi['live']['send']>>;
@@ -81,12 +95,24 @@ export function createFakeApi(): FakeApi {
     messagesPins: vi.fn<ParleyApi['messages']['pins']>(() => Promise.resolve({ items: [] })),
     messagesPin: vi.fn<ParleyApi['messages']['pin']>(notAnswered),
     messagesSearch: vi.fn<ParleyApi['messages']['search']>(notAnswered),
+    messagesEdits: vi.fn<ParleyApi['messages']['edits']>(notAnswered),
     reportsCreate: vi.fn<ParleyApi['reports']['create']>(notAnswered),
     adminReports: vi.fn<ParleyApi['admin']['reports']>(notAnswered),
     adminResolveReport: vi.fn<ParleyApi['admin']['resolveReport']>(notAnswered),
     adminConversations: vi.fn<ParleyApi['admin']['conversations']>(notAnswered),
+    adminConversation: vi.fn<ParleyApi['admin']['conversation']>(notAnswered),
     adminSetConversationStatus: vi.fn<ParleyApi['admin']['setConversationStatus']>(notAnswered),
+    adminParticipants: vi.fn<ParleyApi['admin']['participants']>(notAnswered),
+    adminMessages: vi.fn<ParleyApi['admin']['messages']>(notAnswered),
     adminAudit: vi.fn<ParleyApi['admin']['audit']>(notAnswered),
+    attachmentsUpload: vi.fn<ParleyApi['attachments']['upload']>(notAnswered),
+    attachmentsMeta: vi.fn<ParleyApi['attachments']['meta']>(notAnswered),
+    meetingsList: vi.fn<ParleyApi['meetings']['list']>(() => Promise.resolve([])),
+    meetingsCreate: vi.fn<ParleyApi['meetings']['create']>(notAnswered),
+    meetingsGet: vi.fn<ParleyApi['meetings']['get']>(notAnswered),
+    meetingsAct: vi.fn<ParleyApi['meetings']['act']>(notAnswered),
+    meetingsToken: vi.fn<ParleyApi['meetings']['token']>(notAnswered),
+    liveMeeting: vi.fn<ParleyApi['live']['meeting']>(notAnswered),
     messagesSend: vi.fn<ParleyClient['messages']['send']>(notAnswered),
     liveSend: vi.fn<ParleyApi['live']['send']>(notAnswered),
     liveTyping: vi.fn<ParleyApi['live']['typing']>(() => Promise.resolve()),
@@ -114,15 +140,21 @@ export function createFakeApi(): FakeApi {
       pins: fake.messagesPins,
       pin: fake.messagesPin,
       search: fake.messagesSearch,
+      edits: fake.messagesEdits,
     },
     reports: { create: fake.reportsCreate },
     admin: {
       reports: fake.adminReports,
       resolveReport: fake.adminResolveReport,
       conversations: fake.adminConversations,
+      conversation: fake.adminConversation,
       setConversationStatus: fake.adminSetConversationStatus,
+      participants: fake.adminParticipants,
+      messages: fake.adminMessages,
       audit: fake.adminAudit,
     },
+    attachments: { upload: fake.attachmentsUpload, meta: fake.attachmentsMeta },
+    meetings: { list: fake.meetingsList, create: fake.meetingsCreate, get: fake.meetingsGet, act: fake.meetingsAct, token: fake.meetingsToken },
     reads: { markRead: vi.fn<ParleyApi['reads']['markRead']>((_id, seq) => Promise.resolve({ lastReadSeq: seq, unreadCount: 0 })) },
     live: {
       join: vi.fn<ParleyApi['live']['join']>(notAnswered),
@@ -130,6 +162,7 @@ export function createFakeApi(): FakeApi {
       typing: fake.liveTyping,
       send: fake.liveSend,
       markRead: fake.liveMarkRead,
+      meeting: fake.liveMeeting,
     },
     realtime: {
       connect: () => undefined,

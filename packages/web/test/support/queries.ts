@@ -1,4 +1,5 @@
 import { screen, within } from '@testing-library/react';
+import type { ByRoleMatcher } from '@testing-library/react';
 import type { UserEvent } from '@testing-library/user-event';
 
 /** The bubble (with its delivery mark) holding `text`; throws when there is none. */
@@ -19,4 +20,11 @@ export function messageRowOf(text: string | RegExp): HTMLElement {
 export async function openMenu(user: UserEvent, text: string): Promise<HTMLElement> {
   await user.click(within(messageRowOf(text)).getByRole('button', { name: 'Message actions' }));
   return screen.getByRole('menu', { name: 'Message actions' });
+}
+
+/** The text of each element with `role` inside `container`, in document order. */
+export function textsByRole(container: HTMLElement, role: ByRoleMatcher): string[] {
+  return within(container)
+    .getAllByRole(role)
+    .map((element) => element.textContent ?? '');
 }

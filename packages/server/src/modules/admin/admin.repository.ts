@@ -16,6 +16,23 @@ export interface AdminConversationRow {
   last_message_at: string;
 }
 
+/** A conversation's participants with their names, roles, join times and read positions, in joining order. */
+export function listAdminParticipants(db: Db, conversationId: string) {
+  return db
+    .selectFrom('conversation_participants as p')
+    .innerJoin('users as u', 'u.id', 'p.user_id')
+    .select(['p.user_id', 'u.name', 'u.role', 'p.joined_at', 'p.last_read_seq'])
+    .where('p.conversation_id', '=', conversationId)
+    .orderBy('p.joined_at')
+    .orderBy('p.user_id')
+    .execute();
+}
+
+/** Sets a conversation's status. */
+export async function setConversationStatus(db: Db, conversationId: string, status: ConversationStatus): Promise<void> {
+  await db.updateTable('conversations').set({ status }).where('id', '=', conversationId).execute();
+}
+
 /** Every conversation (not only the caller's), newest activity first, keyset-paged, optionally filtered. */
 export function listAdminConversations(
   db: Db,

@@ -20,6 +20,9 @@ export function adminRoutes(admin: AdminService): FastifyPluginAsyncZod {
     app.get('/admin/conversations', { schema: { tags, querystring: AdminConversationListQuerySchema, response: { 200: AdminConversationPageSchema } } }, (request) =>
       admin.listConversations(request.user, request.query),
     );
+    app.get('/admin/conversations/:id', { schema: { tags, params: IdParamsSchema, response: { 200: AdminConversationSchema } } }, (request) =>
+      admin.conversation(request.user, request.params.id),
+    );
     app.patch(
       '/admin/conversations/:id/status',
       { schema: { tags, params: IdParamsSchema, body: AdminConversationStatusBodySchema, response: { 200: AdminConversationSchema } } },

@@ -1,5 +1,5 @@
 import type { Conversation, MessageType, Participant, Role } from '@parley/protocol';
-import { previewText } from '../messages/messages.presenter.js';
+import { messagePreview } from '../messages/messages.presenter.js';
 import type { ConversationViewRow, ParticipantUserRow } from './conversations.repository.js';
 
 /**
@@ -24,7 +24,7 @@ export function presentConversation(row: ConversationViewRow, participants: Part
             // The row's type column only ever holds MessageType values (messages.table.ts).
             type: row.lm_type as MessageType,
             // A deleted message's text is never shown (issue 5, "Delete"), the preview included.
-            preview: row.lm_deleted_at === null ? previewText(row.lm_text ?? '') : '',
+            preview: row.lm_deleted_at === null ? messagePreview(row.lm_text ?? '', row.lm_type as MessageType) : '',
             createdAt: row.lm_created_at ?? row.last_message_at,
           },
     unreadCount: Number(row.unread_count ?? 0),

@@ -54,6 +54,12 @@ export async function insertParticipant(db: Db, conversationId: string, userId: 
     .execute();
 }
 
+/** Ends `userId`'s participation in a conversation and records `participant.removed` in its change stream. */
+export async function removeParticipant(db: Db, conversationId: string, userId: string, at: string): Promise<void> {
+  await db.deleteFrom('conversation_participants').where('conversation_id', '=', conversationId).where('user_id', '=', userId).execute();
+  await appendChange(db, { conversation_id: conversationId, kind: 'participant.removed', user_id: userId, created_at: at });
+}
+
 /** Makes `userId` a participant of a conversation and records `participant.added` in its change stream. */
 export async function addParticipant(db: Db, conversationId: string, userId: string, at: string): Promise<void> {
   await insertParticipant(db, conversationId, userId, at);
@@ -103,16 +109,20 @@ export async function setProjectConversationsStatus(db: Db, projectId: string, s
  * Allocates the next message `seq` of an active conversation and the next `seq` of its change stream:
  * one `UPDATE … RETURNING` that row-locks the conversation until the surrounding transaction ends, so
  * both are unique and gap-free across processes (a rolled-back insert rolls the counters back too).
- * Undefined when the conversation is missing or not active.
+ * Undefined when the conversation is missing, or not active while `onlyActive` (the default) holds.
  */
-export async function allocateSeq(db: Db, conversationId: string, at: string): Promise<{ seq: number; changeSeq: number } | undefined> {
-  const row = await db
+export async function allocateSeq(
+  db: Db,
+  conversationId: string,
+  at: string,
+  { onlyActive = true }: { onlyActive?: boolean } = {},
+): Promise<{ seq: number; changeSeq: number } | undefined> {
+  let update = db
     .updateTable('conversations')
     .set({ last_seq: sql`last_seq + 1`, last_change_seq: sql`last_change_seq + 1`, last_message_at: at })
-    .where('id', '=', conversationId)
-    .where('status', '=', 'active')
-    .returning(['last_seq', 'last_change_seq'])
-    .executeTakeFirst();
+    .where('id', '=', conversationId);
+  if (onlyActive) update = update.where('status', '=', 'active');
+  const row = await update.returning(['last_seq', 'last_change_seq']).executeTakeFirst();
   return row && { seq: row.last_seq, changeSeq: row.last_change_seq };
 }
 

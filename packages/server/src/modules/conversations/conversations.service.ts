@@ -1,4 +1,4 @@
-import type { Conversation, ConversationListQuery, ConversationPage, ConversationSettingsBody, User } from '@parley/protocol';
+import type { Conversation, ConversationListQuery, Message, ConversationPage, ConversationSettingsBody, User } from '@parley/protocol';
 import type { Db } from '../../db/database.js';
 import { notFound } from '../../errors.js';
 import { decodeCursor, encodeCursor } from '../../pagination.js';
@@ -49,10 +49,15 @@ export class ConversationsService {
     return conversation;
   }
 
-  /** After a change to a conversation: `conversation.updated` with each participant's own view of it. */
-  async announceUpdate(conversationId: string, participantIds: string[]): Promise<void> {
+  /**
+   * After a change to a conversation: `conversation.updated` with each participant's own view of it, then the
+   * `system` messages that record the change (`message.created`), so a newcomer learns of the conversation before
+   * its messages.
+   */
+  async announceUpdate(conversationId: string, participantIds: string[], systemMessages: readonly Message[] = []): Promise<void> {
     const views = await Promise.all(participantIds.map(async (userId) => ({ userId, conversation: await this.get(userId, conversationId) })));
     this.events.emit('conversation.updated', { conversationId, views });
+    for (const message of systemMessages) this.events.emit('message.created', { message, participantIds });
   }
 
   /** True when `userId` participates in the conversation now. */

@@ -4,11 +4,20 @@ import type { Database } from '../../db/schema.js';
 import { conflict, forbidden, invalid, notFound } from '../../errors.js';
 import type { DomainEvents } from '../../events.js';
 import { newId, nowIso } from '../../ids.js';
-import { appendMessage } from '../messages/messages.service.js';
-import { presentMessageFor } from '../messages/message-views.js';
-import { appendChange } from '../sync/sync.repository.js';
+import { findUser } from '../identity/identity.repository.js';
+import { findProjectForMember, listMembers } from '../marketplace/projects.repository.js';
+import { presentMessage } from '../messages/messages.presenter.js';
+import { appendSystemMessage } from '../messages/system-messages.js';
 import { requireParticipant, requireWritable } from './conversations.access.js';
-import { addParticipant, findConversation, insertConversation, listParticipantIds, type ConversationRow } from './conversations.repository.js';
+import {
+  addParticipant,
+  findConversation,
+  findParticipant,
+  insertConversation,
+  listParticipantIds,
+  removeParticipant,
+  type ConversationRow,
+} from './conversations.repository.js';
 import type { ConversationsService } from './conversations.service.js';
 
 /**
@@ -29,9 +38,9 @@ export class GroupsService {
    * a member of the project, or nobody but the caller).
    */
   async create(actor: User, body: CreateGroupBody): Promise<Conversation> {
-    const project = await this.db.selectFrom('projects').selectAll().where('id', '=', body.projectId).executeTakeFirst();
-    const members = new Set((await this.db.selectFrom('project_members').select('user_id').where('project_id', '=', body.projectId).execute()).map((m) => m.user_id));
-    if (!project || !members.has(actor.id)) throw notFound('project', body.projectId);
+    const project = await findProjectForMember(this.db, body.projectId, actor.id);
+    if (!project) throw notFound('project', body.projectId);
+    const members = new Set((await listMembers(this.db, [project.id])).map((m) => m.user_id));
     if (project.status !== 'active') throw conflict('PROJECT_NOT_ACTIVE', `This project is ${project.status}`);
     const others = [...new Set(body.participantIds)].filter((id) => id !== actor.id);
     const strangers = others.filter((id) => !members.has(id));
@@ -54,9 +63,9 @@ export class GroupsService {
     const message = await this.db.transaction().execute(async (trx) => {
       await insertConversation(trx, row);
       for (const userId of [actor.id, ...others]) await addParticipant(trx, row.id, userId, at);
-      return appendMessage(trx, systemLine(row.id, `${actor.name} created the group “${body.title}”.`), at);
+      return appendSystemMessage(trx, row.id, `${actor.name} created the group “${body.title}”.`, at);
     });
-    await this.announce(row.id, [actor.id, ...others], message.id);
+    await this.conversations.announceUpdate(row.id, [actor.id, ...others], [presentMessage(message)]);
     return this.conversations.get(actor.id, row.id);
   }
 
@@ -67,21 +76,16 @@ export class GroupsService {
    */
   async addMember(actor: User, conversationId: string, body: AddParticipantBody): Promise<Conversation> {
     const group = await this.requireManagedGroup(actor, conversationId);
-    const member = await this.db
-      .selectFrom('project_members as pm')
-      .innerJoin('users as u', 'u.id', 'pm.user_id')
-      .select(['u.id', 'u.name'])
-      .where('pm.project_id', '=', group.project_id)
-      .where('pm.user_id', '=', body.userId)
-      .executeTakeFirst();
+    const isMember = (await listMembers(this.db, [group.project_id])).some((m) => m.user_id === body.userId);
+    const member = isMember ? await findUser(this.db, body.userId) : undefined;
     if (!member) throw invalid('userId', 'must be a member of the project');
-    if (await this.isParticipant(conversationId, member.id)) throw conflict('ALREADY_PARTICIPANT', 'That user is already in the group');
+    if (await findParticipant(this.db, conversationId, member.id)) throw conflict('ALREADY_PARTICIPANT', 'That user is already in the group');
     const at = nowIso();
     const message = await this.db.transaction().execute(async (trx) => {
       await addParticipant(trx, conversationId, member.id, at);
-      return appendMessage(trx, systemLine(conversationId, `${actor.name} added ${member.name}.`), at);
+      return appendSystemMessage(trx, conversationId, `${actor.name} added ${member.name}.`, at);
     });
-    await this.announce(conversationId, await listParticipantIds(this.db, conversationId), message.id);
+    await this.conversations.announceUpdate(conversationId, await listParticipantIds(this.db, conversationId), [presentMessage(message)]);
     return this.conversations.get(actor.id, conversationId);
   }
 
@@ -99,22 +103,15 @@ export class GroupsService {
     if (!leaving && group.created_by !== actor.id) throw forbidden('Only the group’s creator removes members');
     if (leaving && group.created_by === actor.id) throw forbidden('The creator cannot leave the group');
     await requireWritable(this.db, conversationId);
-    const target = await this.db
-      .selectFrom('conversation_participants as p')
-      .innerJoin('users as u', 'u.id', 'p.user_id')
-      .select(['u.id', 'u.name'])
-      .where('p.conversation_id', '=', conversationId)
-      .where('p.user_id', '=', userId)
-      .executeTakeFirst();
+    const target = (await findParticipant(this.db, conversationId, userId)) && (await findUser(this.db, userId));
     if (!target) throw notFound('participant', userId);
     const at = nowIso();
     const message = await this.db.transaction().execute(async (trx) => {
-      await trx.deleteFrom('conversation_participants').where('conversation_id', '=', conversationId).where('user_id', '=', userId).execute();
-      await appendChange(trx, { conversation_id: conversationId, kind: 'participant.removed', user_id: userId, created_at: at });
-      return appendMessage(trx, systemLine(conversationId, leaving ? `${target.name} left.` : `${actor.name} removed ${target.name}.`), at);
+      await removeParticipant(trx, conversationId, userId, at);
+      return appendSystemMessage(trx, conversationId, leaving ? `${target.name} left.` : `${actor.name} removed ${target.name}.`, at);
     });
     this.events.emit('participant.removed', { conversationId, userId });
-    await this.announce(conversationId, await listParticipantIds(this.db, conversationId), message.id);
+    await this.conversations.announceUpdate(conversationId, await listParticipantIds(this.db, conversationId), [presentMessage(message)]);
   }
 
   private async requireManagedGroup(actor: User, conversationId: string): Promise<ConversationRow> {
@@ -125,21 +122,4 @@ export class GroupsService {
     await requireWritable(this.db, conversationId);
     return group;
   }
-
-  private async isParticipant(conversationId: string, userId: string): Promise<boolean> {
-    const row = await this.db.selectFrom('conversation_participants').select('user_id').where('conversation_id', '=', conversationId).where('user_id', '=', userId).executeTakeFirst();
-    return row !== undefined;
-  }
-
-  /** After commit: each participant's view (`conversation:updated`), then the system message (`message:new`). */
-  private async announce(conversationId: string, participantIds: string[], messageId: string): Promise<void> {
-    await this.conversations.announceUpdate(conversationId, participantIds);
-    const row = await this.db.selectFrom('messages').selectAll().where('id', '=', messageId).executeTakeFirstOrThrow();
-    this.events.emit('message.created', { message: await presentMessageFor(this.db, row, null), participantIds });
-  }
-}
-
-/** A `system` message's fields. */
-function systemLine(conversationId: string, text: string) {
-  return { conversation_id: conversationId, sender_id: null, type: 'system' as const, text, client_id: null, reply_to_id: null };
 }

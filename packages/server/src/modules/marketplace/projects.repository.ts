@@ -13,6 +13,10 @@ export async function insertProjectMember(db: Db, row: ProjectMemberRow): Promis
   await db.insertInto('project_members').values(row).execute();
 }
 
+export function findProject(db: Db, id: string): Promise<ProjectRow | undefined> {
+  return db.selectFrom('projects').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
 /** The project if `userId` is one of its members. */
 export function findProjectForMember(db: Db, projectId: string, userId: string): Promise<ProjectRow | undefined> {
   return db

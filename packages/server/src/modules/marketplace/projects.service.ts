@@ -3,7 +3,6 @@ import type { Conversation, Message, PatchProjectBody, Project, ProjectPage, Use
 import { isUniqueViolation, type Db } from '../../db/database.js';
 import type { Database } from '../../db/schema.js';
 import { conflict, forbidden, invalid, notFound } from '../../errors.js';
-import type { DomainEvents } from '../../events.js';
 import { newId, nowIso } from '../../ids.js';
 import { findUser } from '../identity/identity.repository.js';
 import type { ConversationsService } from '../conversations/conversations.service.js';
@@ -14,7 +13,7 @@ import {
   listProjectConversations,
   setProjectConversationsStatus,
 } from '../conversations/conversations.repository.js';
-import { appendMessage } from '../messages/messages.service.js';
+import { appendSystemMessage } from '../messages/system-messages.js';
 import { appendChange } from '../sync/sync.repository.js';
 import { presentMessage } from '../messages/messages.presenter.js';
 import { formatMoney, presentProject } from './marketplace.presenter.js';
@@ -33,7 +32,6 @@ interface Announcements {
 export class ProjectsService {
   constructor(
     private readonly db: Kysely<Database>,
-    private readonly events: DomainEvents,
     private readonly conversations: ConversationsService,
   ) {}
 
@@ -96,11 +94,7 @@ export class ProjectsService {
       await addParticipant(trx, conversationId, request.client_id, now);
       await addParticipant(trx, conversationId, provider.id, now);
       const terms = `${formatMoney(project.price, project.currency)}, due ${project.deadline.slice(0, 10)}`;
-      const message = await appendMessage(
-        trx,
-        { conversation_id: conversationId, sender_id: null, type: 'system', text: `Project started: ${project.title}. Terms locked: ${terms}.`, client_id: null, reply_to_id: null },
-        now,
-      );
+      const message = await appendSystemMessage(trx, conversationId, `Project started: ${project.title}. Terms locked: ${terms}.`, now);
       return { project, conversationId, announcements: { messages: [presentMessage(message)], conversationIds: [conversationId] } };
     });
     await this.announce(announcements);
@@ -191,7 +185,7 @@ export class ProjectsService {
   private async appendToAll(trx: Db, conversations: { id: string }[], text: string, at: string): Promise<Message[]> {
     const messages: Message[] = [];
     for (const conversation of conversations) {
-      const row = await appendMessage(trx, { conversation_id: conversation.id, sender_id: null, type: 'system', text, client_id: null, reply_to_id: null }, at);
+      const row = await appendSystemMessage(trx, conversation.id, text, at);
       messages.push(presentMessage(row));
     }
     return messages;
@@ -204,13 +198,11 @@ export class ProjectsService {
   private async announce({ messages, conversationIds }: Announcements): Promise<void> {
     for (const conversationId of conversationIds) {
       const participantIds = await listParticipantIds(this.db, conversationId);
-      const views = await Promise.all(
-        participantIds.map(async (userId) => ({ userId, conversation: await this.conversations.get(userId, conversationId) })),
+      await this.conversations.announceUpdate(
+        conversationId,
+        participantIds,
+        messages.filter((m) => m.conversationId === conversationId),
       );
-      this.events.emit('conversation.updated', { conversationId, views });
-      for (const message of messages.filter((m) => m.conversationId === conversationId)) {
-        this.events.emit('message.created', { message, participantIds });
-      }
     }
   }
 }

@@ -9,8 +9,8 @@ import { requireParticipant, requireWritable } from '../conversations/conversati
 import { listParticipantIds, listParticipantUsers } from '../conversations/conversations.repository.js';
 import { appendChange } from '../sync/sync.repository.js';
 import { resolveMentions } from './mentions.js';
-import { presentMessageFor, viewsFor } from './message-views.js';
-import { findMessage, type MessageRow } from './messages.repository.js';
+import { viewsFor, type MessageViews } from './message-views.js';
+import { findMessage, insertMessageEdit, listMessageEdits, markMessageDeleted, replaceMessageText, type MessageRow } from './messages.repository.js';
 
 /** The message, when `actor` participates in its conversation; else `NOT_FOUND` (outsiders cannot tell it exists). */
 export async function requireVisibleMessage(db: Kysely<Database>, actor: User, messageId: string): Promise<MessageRow> {
@@ -29,6 +29,7 @@ export async function requireVisibleMessage(db: Kysely<Database>, actor: User, m
 export class MessageActionsService {
   constructor(
     private readonly db: Kysely<Database>,
+    private readonly views: MessageViews,
     private readonly events: DomainEvents,
     /** How long after sending a message may be edited (ms); 0: no limit (`PARLEY_EDIT_WINDOW_S`). */
     private readonly editWindowMs: number,
@@ -49,24 +50,15 @@ export class MessageActionsService {
       throw conflict('EDIT_WINDOW_EXPIRED', `Messages can be edited for ${Math.round(this.editWindowMs / 60_000)} minutes after sending`);
     }
     await requireWritable(this.db, row.conversation_id);
-    if (body.text === row.text) return presentMessageFor(this.db, row, actor.id);
+    if (body.text === row.text) return this.views.presentOne(row, actor.id);
 
     const at = nowIso();
     const participantIds = await this.db.transaction().execute(async (trx) => {
       const participants = await listParticipantUsers(trx, [row.conversation_id]);
       const mentions = resolveMentions(body.text, participants.map((p) => ({ userId: p.user_id, name: p.name })));
-      const updated = await trx
-        .updateTable('messages')
-        .set({ text: body.text, edited_at: at, mentions: JSON.stringify(mentions) })
-        .where('id', '=', row.id)
-        .where('deleted_at', 'is', null)
-        .where('text', '=', row.text)
-        .executeTakeFirst();
-      if (updated.numUpdatedRows === 0n) throw conflict('MESSAGE_DELETED', 'This message changed meanwhile; reload it');
-      await trx
-        .insertInto('message_edits')
-        .values({ id: newId(), message_id: row.id, text: row.text, created_at: row.edited_at ?? row.created_at, replaced_at: at, edited_by: actor.id })
-        .execute();
+      const replaced = await replaceMessageText(trx, row.id, { expectedText: row.text, text: body.text, mentions, at });
+      if (!replaced) throw conflict('MESSAGE_DELETED', 'This message changed meanwhile; reload it');
+      await insertMessageEdit(trx, { id: newId(), message_id: row.id, text: row.text, created_at: row.edited_at ?? row.created_at, replaced_at: at, edited_by: actor.id });
       await appendChange(trx, { conversation_id: row.conversation_id, kind: 'message.edited', message_id: row.id, user_id: actor.id, created_at: at });
       await recordAudit(trx, {
         actorId: actor.id,
@@ -92,17 +84,11 @@ export class MessageActionsService {
     const row = admin ? await findMessage(this.db, messageId) : await this.requireVisible(actor, messageId);
     if (!row) throw notFound('message', messageId);
     if (!admin && row.sender_id !== actor.id) throw forbidden('Only the sender or an admin may delete a message');
-    if (row.deleted_at !== null) return presentMessageFor(this.db, row, actor.id);
+    if (row.deleted_at !== null) return this.views.presentOne(row, actor.id);
 
     const at = nowIso();
     const participantIds = await this.db.transaction().execute(async (trx) => {
-      const updated = await trx
-        .updateTable('messages')
-        .set({ deleted_at: at, deleted_by: actor.id })
-        .where('id', '=', row.id)
-        .where('deleted_at', 'is', null)
-        .executeTakeFirst();
-      if (updated.numUpdatedRows === 0n) return null; // deleted meanwhile: nothing more to record
+      if (!(await markMessageDeleted(trx, row.id, actor.id, at))) return null; // deleted meanwhile: nothing more to record
       await appendChange(trx, { conversation_id: row.conversation_id, kind: 'message.deleted', message_id: row.id, user_id: actor.id, created_at: at });
       await recordAudit(trx, {
         actorId: actor.id,
@@ -118,7 +104,7 @@ export class MessageActionsService {
     if (participantIds && stored.deleted_at) {
       this.events.emit('message.deleted', { conversationId: stored.conversation_id, messageId: stored.id, seq: stored.seq, deletedAt: stored.deleted_at, participantIds });
     }
-    return presentMessageFor(this.db, stored, actor.id);
+    return this.views.presentOne(stored, actor.id);
   }
 
   /**
@@ -129,7 +115,7 @@ export class MessageActionsService {
     const admin = actor.role === 'admin';
     const row = admin ? await findMessage(this.db, messageId) : await this.requireVisible(actor, messageId);
     if (!row || (row.deleted_at !== null && !admin)) throw notFound('message', messageId);
-    const rows = await this.db.selectFrom('message_edits').selectAll().where('message_id', '=', row.id).orderBy('replaced_at').orderBy('id').execute();
+    const rows = await listMessageEdits(this.db, row.id);
     return { items: rows.map((edit) => ({ text: edit.text, createdAt: edit.created_at, replacedAt: edit.replaced_at, editedBy: edit.edited_by })) };
   }
 
@@ -145,7 +131,7 @@ export class MessageActionsService {
 
   /** After commit: each participant's view of the message as `message:updated`; the caller's view is returned. */
   private async announceUpdate(messageId: string, actorId: string, participantIds: string[]): Promise<Message> {
-    const message = await presentMessageFor(this.db, await this.requireRow(messageId), null);
+    const message = await this.views.presentOne(await this.requireRow(messageId), null);
     const views = viewsFor(message, participantIds);
     this.events.emit('message.updated', { conversationId: message.conversationId, views });
     return viewsFor(message, [actorId])[0]?.message ?? message;

@@ -1,54 +1,65 @@
-import type { Message, Reaction } from '@parley/protocol';
+import type { Attachment, Message, Reaction } from '@parley/protocol';
 import type { Db } from '../../db/database.js';
-import { presentMessage, previewText } from './messages.presenter.js';
-import type { MessageRow } from './messages.repository.js';
+import type { AttachmentUrls } from '../attachments/attachment-urls.js';
+import { presentAttachment } from '../attachments/attachments.presenter.js';
+import { listMessageAttachments } from '../attachments/attachments.repository.js';
+import { messagePreview, presentMessage } from './messages.presenter.js';
+import { findMessages, type MessageRow } from './messages.repository.js';
+import { listReactions } from './reactions.repository.js';
 
 /**
- * Messages as `viewerId` sees them: with the quoted parent of each reply (or a deleted marker), the origin
- * of each forward and the reactions (`me` for the viewer). Three queries for any number of messages.
- * `viewerId` null: nobody's own reactions (`me` false), e.g. for a broadcast of a new message.
+ * Messages as a viewer sees them: with the quoted parent of each reply (or a deleted marker), the origin of each
+ * forward, the reactions (`me` for the viewer) and the attachments with freshly signed URLs (issue 6). Four queries
+ * for any number of messages.
  */
-export async function presentMessages(db: Db, rows: MessageRow[], viewerId: string | null): Promise<Message[]> {
-  if (rows.length === 0) return [];
-  const linkedIds = [...new Set(rows.flatMap((row) => [row.reply_to_id, row.forwarded_from_id].filter((id): id is string => id !== null)))];
-  const linked = new Map<string, MessageRow>();
-  if (linkedIds.length > 0) {
-    for (const row of await db.selectFrom('messages').selectAll().where('id', 'in', linkedIds).execute()) linked.set(row.id, row);
-  }
-  const reactions = await loadReactions(
-    db,
-    rows.map((row) => row.id),
-    viewerId,
-  );
-  return rows.map((row) => {
-    const parent = row.reply_to_id ? linked.get(row.reply_to_id) : undefined;
-    const original = row.forwarded_from_id ? linked.get(row.forwarded_from_id) : undefined;
-    return presentMessage(row, {
-      replyTo: parent
-        ? { id: parent.id, senderId: parent.sender_id, preview: parent.deleted_at ? '' : previewText(parent.text), deleted: parent.deleted_at !== null }
-        : null,
-      forwardedFrom: original ? { messageId: original.id, conversationId: original.conversation_id, senderId: original.sender_id } : null,
-      reactions: reactions.get(row.id) ?? [],
-    });
-  });
-}
+export class MessageViews {
+  constructor(
+    private readonly db: Db,
+    private readonly urls: AttachmentUrls,
+  ) {}
 
-/** One message as `viewerId` sees it (see {@link presentMessages}). */
-export async function presentMessageFor(db: Db, row: MessageRow, viewerId: string | null): Promise<Message> {
-  const [message] = await presentMessages(db, [row], viewerId);
-  if (!message) throw new Error(`message ${row.id} could not be presented`);
-  return message;
+  /** `rows` as `viewerId` sees them, in the same order. `viewerId` null: nobody's own reactions (`me` false), e.g. for a broadcast. */
+  async present(rows: MessageRow[], viewerId: string | null): Promise<Message[]> {
+    if (rows.length === 0) return [];
+    const linkedIds = [...new Set(rows.flatMap((row) => [row.reply_to_id, row.forwarded_from_id].filter((id): id is string => id !== null)))];
+    const linked = new Map((await findMessages(this.db, linkedIds)).map((row) => [row.id, row]));
+    const ids = rows.map((row) => row.id);
+    const reactions = await loadReactions(this.db, ids, viewerId);
+    const attachments = await this.loadAttachments(ids);
+    return rows.map((row) => {
+      const parent = row.reply_to_id ? linked.get(row.reply_to_id) : undefined;
+      const original = row.forwarded_from_id ? linked.get(row.forwarded_from_id) : undefined;
+      return presentMessage(row, {
+        replyTo: parent
+          ? { id: parent.id, senderId: parent.sender_id, preview: parent.deleted_at ? '' : messagePreview(parent.text, parent.type), deleted: parent.deleted_at !== null }
+          : null,
+        forwardedFrom: original ? { messageId: original.id, conversationId: original.conversation_id, senderId: original.sender_id } : null,
+        reactions: reactions.get(row.id) ?? [],
+        attachments: attachments.get(row.id) ?? [],
+      });
+    });
+  }
+
+  /** One message as `viewerId` sees it (see {@link present}). */
+  async presentOne(row: MessageRow, viewerId: string | null): Promise<Message> {
+    const [message] = await this.present([row], viewerId);
+    if (!message) throw new Error(`message ${row.id} could not be presented`);
+    return message;
+  }
+
+  private async loadAttachments(messageIds: string[]): Promise<Map<string, Attachment[]>> {
+    const byMessage = new Map<string, Attachment[]>();
+    for (const row of await listMessageAttachments(this.db, messageIds)) {
+      if (row.message_id === null) continue;
+      byMessage.set(row.message_id, [...(byMessage.get(row.message_id) ?? []), presentAttachment(row, this.urls)]);
+    }
+    return byMessage;
+  }
 }
 
 /** Reactions per message: one entry per emoji, in the order the emoji was first used, users in reacting order. */
 async function loadReactions(db: Db, messageIds: string[], viewerId: string | null): Promise<Map<string, Reaction[]>> {
-  const rows = await db
-    .selectFrom('message_reactions')
-    .select(['message_id', 'user_id', 'emoji'])
-    .where('message_id', 'in', messageIds)
-    .orderBy('created_at')
-    .orderBy('user_id')
-    .execute();
+  const rows = await listReactions(db, messageIds);
   const byMessage = new Map<string, Reaction[]>();
   for (const row of rows) {
     const list = byMessage.get(row.message_id) ?? [];

@@ -1,4 +1,4 @@
-import { ContactSchema, LocationSchema, type ForwardedFrom, type Message, type Reaction, type ReplyPreview } from '@parley/protocol';
+import { ContactSchema, LocationSchema, type Attachment, type ForwardedFrom, type Message, type MessageType, type Reaction, type ReplyPreview } from '@parley/protocol';
 import type { z } from 'zod';
 import type { MessageRow } from './messages.repository.js';
 
@@ -7,12 +7,13 @@ export interface MessageExtras {
   replyTo: ReplyPreview | null;
   forwardedFrom: ForwardedFrom | null;
   reactions: Reaction[];
+  attachments: Attachment[];
 }
 
-const NO_EXTRAS: MessageExtras = { replyTo: null, forwardedFrom: null, reactions: [] };
+const NO_EXTRAS: MessageExtras = { replyTo: null, forwardedFrom: null, reactions: [], attachments: [] };
 
 /**
- * messages row → the contract's `Message`. A deleted message is a tombstone: no text, no reactions
+ * messages row → the contract's `Message`. A deleted message is a tombstone: no text, no reactions, no attachments
  * (issue 5, "Delete"). Without `extras`, no reply quote, forward origin or reactions (a new message has none
  * that need loading except its reply quote, which `message-views.ts` adds).
  */
@@ -34,7 +35,7 @@ export function presentMessage(row: MessageRow, extras: MessageExtras = NO_EXTRA
     forwardedFrom: extras.forwardedFrom,
     location: !deleted && row.type === 'location' ? parsePayload(row.payload, LocationSchema) : null,
     contact: !deleted && row.type === 'contact' ? parsePayload(row.payload, ContactSchema) : null,
-    attachments: [],
+    attachments: deleted ? [] : extras.attachments,
     reactions: deleted ? [] : extras.reactions,
     mentions: deleted ? [] : parseMentions(row.mentions),
   };
@@ -42,6 +43,14 @@ export function presentMessage(row: MessageRow, extras: MessageExtras = NO_EXTRA
 
 /** Longest `lastMessage.preview`, in code points. */
 const PREVIEW_LENGTH = 100;
+
+/** What a list shows for a file message without a caption (issue 6). */
+const FILE_LABELS: Partial<Record<MessageType, string>> = { image: '📷 Photo', video: '🎥 Video', audio: '🎤 Audio', file: '📎 File' };
+
+/** A message's preview for lists and notifications: its text ({@link previewText}), or for a file message without caption, a label. */
+export function messagePreview(text: string, type: MessageType): string {
+  return text === '' ? (FILE_LABELS[type] ?? '') : previewText(text);
+}
 
 /** A message's text cut to {@link PREVIEW_LENGTH} code points, with an ellipsis when cut. */
 export function previewText(text: string): string {

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { ForwardBody, HistoryPage, HistoryQuery, Message, SendMessageInput, User } from '@parley/protocol';
+import type { ForwardBody, HistoryPage, HistoryQuery, Message, MessageType, SendMessageInput, User } from '@parley/protocol';
 import { isUniqueViolation, type Db } from '../../db/database.js';
 import type { Database } from '../../db/schema.js';
 import { conflict, invalid } from '../../errors.js';
@@ -7,10 +7,11 @@ import type { DomainEvents } from '../../events.js';
 import { newId, nowIso } from '../../ids.js';
 import { notWritable, requireParticipant } from '../conversations/conversations.access.js';
 import { advanceReadSeq, allocateSeq, findConversation, listParticipantUsers } from '../conversations/conversations.repository.js';
+import { attachmentMessageType, claimAttachments, copyAttachments, messageAttachmentIds } from '../attachments/message-files.js';
 import { requireVisibleMessage } from './message-actions.service.js';
 import { resolveMentions } from './mentions.js';
 import { presentMessage } from './messages.presenter.js';
-import { presentMessageFor, presentMessages } from './message-views.js';
+import type { MessageViews } from './message-views.js';
 import { findByClientId, findMessage, insertMessage, listMessages, type MessageRow } from './messages.repository.js';
 import type { SendLimiter } from './send-limiter.js';
 import { appendReadChange, insertChange } from '../sync/sync.repository.js';
@@ -23,15 +24,17 @@ export interface SendResult {
 
 /**
  * Stores a message under the conversation's next `seq`, with its `message.created` change, inside the caller's transaction. Throws
- * `CONVERSATION_READ_ONLY` when the conversation is not active (contract § Marketplace flow), `CONVERSATION_LOCKED` when an admin locked it.
+ * `CONVERSATION_READ_ONLY` when the conversation is not active (contract § Marketplace flow), `CONVERSATION_LOCKED` when an admin locked it,
+ * unless `whileClosed` (the server's own `system` messages, which record such changes).
  */
 export async function appendMessage(
   trx: Db,
   fields: Pick<MessageRow, 'conversation_id' | 'sender_id' | 'type' | 'text' | 'client_id' | 'reply_to_id'> &
     Partial<Pick<MessageRow, 'forwarded_from_id' | 'payload'>> & { mentions?: string[] },
   at: string,
+  { whileClosed = false }: { whileClosed?: boolean } = {},
 ): Promise<MessageRow> {
-  const seqs = await allocateSeq(trx, fields.conversation_id, at);
+  const seqs = await allocateSeq(trx, fields.conversation_id, at, { onlyActive: !whileClosed });
   if (seqs === undefined) throw notWritable((await findConversation(trx, fields.conversation_id))?.status);
   const { mentions, ...columns } = fields;
   const row: MessageRow = {
@@ -72,8 +75,11 @@ export async function readHistoryPage(db: Db, conversationId: string, query: His
 export class MessagesService {
   constructor(
     private readonly db: Kysely<Database>,
+    private readonly views: MessageViews,
     private readonly events: DomainEvents,
     private readonly limiter: SendLimiter,
+    /** Most attachments per message (`PARLEY_MAX_FILES`). */
+    private readonly maxFiles: number,
   ) {}
 
   /**
@@ -82,6 +88,8 @@ export class MessagesService {
    * moves to the new message; when that covers others' messages the sender had not read yet, it is
    * announced as `conversation.read` too (a reply implies the thread was read). Throws `NOT_FOUND` (not a participant), `VALIDATION_FAILED`,
    * `RATE_LIMITED`, `CONVERSATION_READ_ONLY`, `CONVERSATION_LOCKED` and `IDEMPOTENCY_CONFLICT` (a reused `clientId` with other content).
+   * With `attachmentIds` (the sender's own unsent uploads in this conversation, at most `PARLEY_MAX_FILES`) the
+   * type comes from the files (issue 6) and the text is an optional caption.
    */
   send(actor: User, conversationId: string, input: SendMessageInput): Promise<SendResult> {
     return this.store(actor, conversationId, input, null);
@@ -89,7 +97,7 @@ export class MessagesService {
 
   /**
    * Copies a message into another conversation the caller participates in (issue 5, "forward"): a new message
-   * of the caller's with the same text, whose `forwardedFrom` names the original; sent as by {@link send}
+   * of the caller's with the same text and attachments, whose `forwardedFrom` names the original; sent as by {@link send}
    * (`clientId` idempotency, rate limit, `message:new`). Throws `NOT_FOUND` (the message or the target conversation
    * is not the caller's to see), `MESSAGE_DELETED`, `VALIDATION_FAILED` (system messages), and {@link send}'s errors.
    */
@@ -110,10 +118,13 @@ export class MessagesService {
 
   private async store(actor: User, conversationId: string, input: SendMessageInput, forwardedFromId: string | null): Promise<SendResult> {
     const sender = await requireParticipant(this.db, conversationId, actor.id);
-    const payload = structuredPart(input);
+    const attachmentIds = input.attachmentIds ?? [];
+    const carriesFiles = attachmentIds.length > 0 || (forwardedFromId !== null && FILE_TYPES.has(input.type));
+    const payload = carriesFiles ? noStructuredPart(input) : structuredPart(input);
     const replay = await this.findReplay(actor, conversationId, input, forwardedFromId);
     if (replay) return replay;
-    if (input.attachmentIds?.length) throw invalid('attachmentIds', 'are not supported yet');
+    const owner = { conversationId, uploaderId: actor.id };
+    const type = attachmentIds.length > 0 ? await attachmentMessageType(this.db, attachmentIds, owner, this.maxFiles) : input.type;
     if (input.replyToId) await this.checkReplyTarget(conversationId, input.replyToId);
     await this.limiter.consume(actor.id);
 
@@ -127,7 +138,7 @@ export class MessagesService {
           {
             conversation_id: conversationId,
             sender_id: actor.id,
-            type: input.type,
+            type,
             text: input.text,
             client_id: input.clientId ?? null,
             reply_to_id: input.replyToId ?? null,
@@ -137,6 +148,8 @@ export class MessagesService {
           },
           at,
         );
+        await claimAttachments(trx, attachmentIds, owner, row.id);
+        if (forwardedFromId) await copyAttachments(trx, forwardedFromId, owner, row.id, at);
         await advanceReadSeq(trx, conversationId, actor.id, row.seq, at);
         if (coversOthers(sender, row.seq)) await appendReadChange(trx, conversationId, actor.id, row.seq, at);
         return { row, participantIds: participants.map((p) => p.user_id) };
@@ -147,7 +160,7 @@ export class MessagesService {
       if (winner) return winner;
       throw error;
     }
-    const message = await presentMessageFor(this.db, result.row, null);
+    const message = await this.views.presentOne(result.row, null);
     const { participantIds } = result;
     this.events.emit('message.created', { message, participantIds });
     if (coversOthers(sender, message.seq)) {
@@ -171,28 +184,31 @@ export class MessagesService {
   async history(actor: User, conversationId: string, query: HistoryQuery): Promise<HistoryPage> {
     await requireParticipant(this.db, conversationId, actor.id);
     const { rows, hasMore } = await readHistoryPage(this.db, conversationId, query);
-    return { items: await presentMessages(this.db, rows, actor.id), hasMore };
+    return { items: await this.views.present(rows, actor.id), hasMore };
   }
 
   /**
    * The message already stored under `input.clientId`, if any. A retry must repeat the same content:
-   * a different text, type or reply target under the same key is `409 IDEMPOTENCY_CONFLICT` (issue 4,
+   * a different text, type, reply target or attachments under the same key is `409 IDEMPOTENCY_CONFLICT` (issue 4,
    * guarantee 2), so a client bug that reuses keys cannot silently drop a new message.
    */
   private async findReplay(actor: User, conversationId: string, input: SendMessageInput, forwardedFromId: string | null): Promise<SendResult | undefined> {
     if (!input.clientId) return undefined;
     const stored = await findByClientId(this.db, conversationId, actor.id, input.clientId);
     if (!stored) return undefined;
+    const storedFiles = await messageAttachmentIds(this.db, stored.id);
+    const sameFiles = forwardedFromId !== null || storedFiles.join() === (input.attachmentIds ?? []).join();
     if (
       stored.text !== input.text ||
-      stored.type !== input.type ||
+      (storedFiles.length === 0 && stored.type !== input.type) ||
+      !sameFiles ||
       stored.reply_to_id !== (input.replyToId ?? null) ||
       stored.forwarded_from_id !== forwardedFromId ||
       stored.payload !== structuredPart(input)
     ) {
       throw conflict('IDEMPOTENCY_CONFLICT', 'This clientId was already used for a different message');
     }
-    return { message: await presentMessageFor(this.db, stored, actor.id), created: false };
+    return { message: await this.views.presentOne(stored, actor.id), created: false };
   }
 
   private async checkReplyTarget(conversationId: string, replyToId: string): Promise<void> {
@@ -204,6 +220,17 @@ export class MessagesService {
 /** True when the sender's own message at `seq` moves their read position over messages they had not read. */
 function coversOthers(sender: { last_read_seq: number }, seq: number): boolean {
   return sender.last_read_seq < seq - 1;
+}
+
+/** The types whose content is attachments (issue 6). */
+const FILE_TYPES: ReadonlySet<MessageType> = new Set(['image', 'video', 'audio', 'file']);
+
+/** With attachments, the type comes from the files: no location or contact part, no other type asked for. */
+function noStructuredPart(input: SendMessageInput): null {
+  if (input.location) throw invalid('location', 'is only for location messages');
+  if (input.contact) throw invalid('contact', 'is only for contact messages');
+  if (input.type === 'location' || input.type === 'contact') throw invalid('type', 'cannot be location or contact with attachments');
+  return null;
 }
 
 /**
@@ -227,6 +254,6 @@ function structuredPart(input: SendMessageInput): string | null {
       if (input.contact) throw invalid('contact', 'is only for contact messages');
       return null;
     default:
-      throw invalid('type', 'must be text, location or contact until attachments are supported');
+      throw invalid('attachmentIds', `are required for a ${input.type} message`);
   }
 }

@@ -8,7 +8,8 @@ import { listParticipantIds } from '../conversations/conversations.repository.js
 import type { ConversationsService } from '../conversations/conversations.service.js';
 import { appendChange } from '../sync/sync.repository.js';
 import { requireVisibleMessage } from './message-actions.service.js';
-import { presentMessages } from './message-views.js';
+import type { MessageViews } from './message-views.js';
+import { deletePin, insertPin, listPinnedMessages } from './pins.repository.js';
 
 /**
  * Pinned messages (issue 5, "pins"), shared by the conversation's participants. Pinning or unpinning tells
@@ -17,27 +18,22 @@ import { presentMessages } from './message-views.js';
 export class PinsService {
   constructor(
     private readonly db: Kysely<Database>,
+    private readonly views: MessageViews,
     private readonly conversations: Pick<ConversationsService, 'announceUpdate'>,
   ) {}
 
   /** The conversation's pinned messages, most recently pinned first. Throws `NOT_FOUND` for non-participants. */
   async list(actor: User, conversationId: string): Promise<PinList> {
     await requireParticipant(this.db, conversationId, actor.id);
-    const rows = await this.db
-      .selectFrom('conversation_pins as p')
-      .innerJoin('messages as m', 'm.id', 'p.message_id')
-      .selectAll('m')
-      .select(['p.pinned_by', 'p.pinned_at'])
-      .where('p.conversation_id', '=', conversationId)
-      .where('m.deleted_at', 'is', null)
-      .orderBy('p.pinned_at', 'desc')
-      .orderBy('m.seq', 'desc')
-      .execute();
-    const messages = await presentMessages(this.db, rows, actor.id);
+    const pins = await listPinnedMessages(this.db, conversationId);
+    const messages = await this.views.present(
+      pins.map((entry) => entry.message),
+      actor.id,
+    );
     return {
-      items: rows.flatMap((row, index) => {
+      items: pins.flatMap(({ pin }, index) => {
         const message = messages[index];
-        return message ? [{ message, pinnedBy: row.pinned_by, pinnedAt: row.pinned_at }] : [];
+        return message ? [{ message, pinnedBy: pin.pinned_by, pinnedAt: pin.pinned_at }] : [];
       }),
     };
   }
@@ -54,15 +50,8 @@ export class PinsService {
     const at = nowIso();
     const participantIds = await this.db.transaction().execute(async (trx) => {
       const changed = pinned
-        ? (
-            await trx
-              .insertInto('conversation_pins')
-              .values({ conversation_id: message.conversation_id, message_id: message.id, pinned_by: actor.id, pinned_at: at })
-              .onConflict((oc) => oc.columns(['conversation_id', 'message_id']).doNothing())
-              .executeTakeFirst()
-          ).numInsertedOrUpdatedRows !== 0n
-        : (await trx.deleteFrom('conversation_pins').where('conversation_id', '=', message.conversation_id).where('message_id', '=', message.id).executeTakeFirst())
-            .numDeletedRows !== 0n;
+        ? await insertPin(trx, { conversation_id: message.conversation_id, message_id: message.id, pinned_by: actor.id, pinned_at: at })
+        : await deletePin(trx, message.conversation_id, message.id);
       if (!changed) return null;
       await appendChange(trx, { conversation_id: message.conversation_id, kind: 'conversation.updated', message_id: message.id, user_id: actor.id, created_at: at });
       return listParticipantIds(trx, message.conversation_id);

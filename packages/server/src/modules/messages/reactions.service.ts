@@ -9,7 +9,8 @@ import { requireWritable } from '../conversations/conversations.access.js';
 import { listParticipantIds } from '../conversations/conversations.repository.js';
 import { appendChange } from '../sync/sync.repository.js';
 import { requireVisibleMessage } from './message-actions.service.js';
-import { presentMessageFor, viewsFor } from './message-views.js';
+import { viewsFor, type MessageViews } from './message-views.js';
+import { deleteReaction, insertReaction } from './reactions.repository.js';
 
 /** The outcome of a reaction call: the message as the caller sees it, and whether anything changed. */
 export interface ReactionResult {
@@ -21,6 +22,7 @@ export interface ReactionResult {
 export class ReactionsService {
   constructor(
     private readonly db: Kysely<Database>,
+    private readonly views: MessageViews,
     private readonly events: DomainEvents,
   ) {}
 
@@ -47,15 +49,9 @@ export class ReactionsService {
     const participantIds = await this.db
       .transaction()
       .execute(async (trx) => {
-        const result = add
-          ? await trx.insertInto('message_reactions').values({ message_id: row.id, user_id: actor.id, emoji, created_at: at }).executeTakeFirst()
-          : await trx
-              .deleteFrom('message_reactions')
-              .where('message_id', '=', row.id)
-              .where('user_id', '=', actor.id)
-              .where('emoji', '=', emoji)
-              .executeTakeFirst();
-        const changed = 'numInsertedOrUpdatedRows' in result ? result.numInsertedOrUpdatedRows !== 0n : result.numDeletedRows !== 0n;
+        const changed = add
+          ? await insertReaction(trx, { message_id: row.id, user_id: actor.id, emoji, created_at: at }).then(() => true)
+          : await deleteReaction(trx, row.id, actor.id, emoji);
         if (!changed) return null;
         await appendChange(trx, {
           conversation_id: row.conversation_id,
@@ -73,7 +69,7 @@ export class ReactionsService {
         throw error;
       });
 
-    const message = await presentMessageFor(this.db, row, null);
+    const message = await this.views.presentOne(row, null);
     if (participantIds) {
       this.events.emit('message.reaction', { conversationId: row.conversation_id, messageId: row.id, userId: actor.id, emoji, added: add, views: viewsFor(message, participantIds) });
     }

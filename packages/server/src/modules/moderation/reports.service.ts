@@ -1,19 +1,18 @@
-import type { Kysely, Selectable } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { CreateReportBody, Report, ReportListQuery, ReportPage, ResolveReportBody, User } from '@parley/protocol';
 import { isUniqueViolation } from '../../db/database.js';
 import type { Database } from '../../db/schema.js';
 import { conflict, notFound } from '../../errors.js';
 import { newId, nowIso } from '../../ids.js';
-import { newestFirstPage, olderThanCursor } from '../../pagination.js';
+import { newestFirstPage } from '../../pagination.js';
 import { requireAdmin } from '../admin/admin.access.js';
 import type { AdminService } from '../admin/admin.service.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import type { MessageActionsService } from '../messages/message-actions.service.js';
 import { requireVisibleMessage } from '../messages/message-actions.service.js';
 import { previewText } from '../messages/messages.presenter.js';
-import type { ReportsTable } from './reports.table.js';
-
-type ReportRow = Selectable<ReportsTable>;
+import { presentReport } from './reports.presenter.js';
+import { closeReport, findReport, insertReport, listReports, type ReportRow } from './reports.repository.js';
 
 /** Reports of messages and their review by admins (issue 5, "Reports"). */
 export class ReportsService {
@@ -45,7 +44,7 @@ export class ReportsService {
       resolved_by: null,
     };
     try {
-      await this.db.insertInto('reports').values(row).execute();
+      await insertReport(this.db, row);
     } catch (error) {
       if (isUniqueViolation(error)) throw conflict('ALREADY_REPORTED', 'You already reported this message');
       throw error;
@@ -56,10 +55,7 @@ export class ReportsService {
   /** The report queue for admins, newest first, optionally by status. */
   async list(actor: User, query: ReportListQuery): Promise<ReportPage> {
     requireAdmin(actor);
-    let select = this.db.selectFrom('reports').selectAll();
-    if (query.status) select = select.where('status', '=', query.status);
-    if (query.cursor) select = select.where(olderThanCursor(query.cursor));
-    const rows = await select.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(query.limit + 1).execute();
+    const rows = await listReports(this.db, { status: query.status, cursor: query.cursor, limit: query.limit + 1 });
     return newestFirstPage(rows, query.limit, presentReport);
   }
 
@@ -70,20 +66,15 @@ export class ReportsService {
    */
   async resolve(actor: User, reportId: string, body: ResolveReportBody): Promise<Report> {
     requireAdmin(actor);
-    const report = await this.db.selectFrom('reports').selectAll().where('id', '=', reportId).executeTakeFirst();
+    const report = await findReport(this.db, reportId);
     if (!report) throw notFound('report', reportId);
     if (report.status !== 'open') throw conflict('REPORT_ALREADY_RESOLVED', `This report was already ${report.status}`);
     if (body.action === 'delete_message') await this.actions.remove(actor, report.message_id);
     if (body.action === 'lock_conversation') await this.admin.setStatus(actor, report.conversation_id, { status: 'locked' });
     const at = nowIso();
     const resolved = await this.db.transaction().execute(async (trx) => {
-      const updated = await trx
-        .updateTable('reports')
-        .set({ status: body.status, action: body.action ?? null, resolved_at: at, resolved_by: actor.id })
-        .where('id', '=', reportId)
-        .where('status', '=', 'open')
-        .executeTakeFirst();
-      if (updated.numUpdatedRows === 0n) throw conflict('REPORT_ALREADY_RESOLVED', 'This report was resolved meanwhile');
+      const closed = await closeReport(trx, reportId, { status: body.status, action: body.action ?? null, resolved_at: at, resolved_by: actor.id });
+      if (!closed) throw conflict('REPORT_ALREADY_RESOLVED', 'This report was resolved meanwhile');
       await recordAudit(trx, {
         actorId: actor.id,
         action: 'report.resolved',
@@ -92,26 +83,8 @@ export class ReportsService {
         details: { reportId, status: body.status, action: body.action ?? null, reason: report.reason },
         at,
       });
-      return trx.selectFrom('reports').selectAll().where('id', '=', reportId).executeTakeFirstOrThrow();
+      return { ...report, status: body.status, action: body.action ?? null, resolved_at: at, resolved_by: actor.id };
     });
     return presentReport(resolved);
   }
-}
-
-function presentReport(row: ReportRow): Report {
-  return {
-    id: row.id,
-    messageId: row.message_id,
-    conversationId: row.conversation_id,
-    reporterId: row.reporter_id,
-    reason: row.reason,
-    note: row.note,
-    status: row.status,
-    action: row.action,
-    messagePreview: row.message_preview,
-    messageSenderId: row.message_sender_id,
-    createdAt: row.created_at,
-    resolvedAt: row.resolved_at,
-    resolvedBy: row.resolved_by,
-  };
 }

@@ -12,7 +12,7 @@ import type { Database } from '../../db/schema.js';
 import { decodeCursor, encodeCursor } from '../../pagination.js';
 import type { DomainEvents } from '../../events.js';
 import { newId, nowIso } from '../../ids.js';
-import { previewText } from '../messages/messages.presenter.js';
+import { messagePreview } from '../messages/messages.presenter.js';
 import type { ViewingTracker } from '../presence/viewing-tracker.js';
 import { presentNotification } from './notifications.presenter.js';
 import {
@@ -101,7 +101,7 @@ export class NotificationsService {
             message_seq: message.seq,
             sender_id: message.senderId,
             sender_name: message.senderId === null ? SYSTEM_SENDER_NAME : (context.sender_name ?? message.senderId),
-            preview: previewText(message.text),
+            preview: messagePreview(message.text, message.type),
             count: 1,
             created_at: message.createdAt,
             read_at: null,

@@ -11,7 +11,7 @@ const MARKER_SPLIT = new RegExp(`([${MARK_START}${MARK_END}])`, 'u');
  * A matched message row and its marked snippet (from `findSnippets`) → the contract's `SearchHit`: the
  * snippet as plain text, with `…` where it starts after the text's start or ends before its end, and the
  * marked words as UTF-16 ranges into it. Without a snippet (the message changed between the queries),
- * its preview and no highlights. `message` is the row as the caller sees it (`presentMessages`).
+ * its preview and no highlights. `message` is the row as the caller sees it (`MessageViews.present`).
  */
 export function presentSearchHit(row: MessageRow, message: Message, marked: string | undefined): SearchHit {
   const { snippet, highlights } = parseMarks(marked ?? previewText(row.text));

@@ -4,7 +4,7 @@ import type { Database } from '../../db/schema.js';
 import { invalid } from '../../errors.js';
 import { decodeCursor, encodeCursor } from '../../pagination.js';
 import { requireParticipant } from '../conversations/conversations.access.js';
-import { presentMessages } from '../messages/message-views.js';
+import type { MessageViews } from '../messages/message-views.js';
 import { presentMessage } from '../messages/messages.presenter.js';
 import { presentSearchHit } from './search.presenter.js';
 import { findHits, findScore, findSnippets, type SearchFilter, type SearchPosition } from './search.repository.js';
@@ -14,7 +14,10 @@ import { findHits, findScore, findSnippets, type SearchFilter, type SearchPositi
  * conversations, FTS5 on SQLite and a `tsvector` on PostgreSQL (migration `20261121060000-search`).
  */
 export class SearchService {
-  constructor(private readonly db: Kysely<Database>) {}
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly views: MessageViews,
+  ) {}
 
   /**
    * `GET /api/search/messages`: up to `limit` hits for `q`, best match first and then newest, keyset-paged.
@@ -29,7 +32,7 @@ export class SearchService {
     const rows = await findHits(this.db, filter, { after, limit: query.limit + 1 });
     const page = rows.slice(0, query.limit);
     const snippets = await findSnippets(this.db, query.q, page.map((row) => row.id));
-    const messages = await presentMessages(this.db, page, actor.id);
+    const messages = await this.views.present(page, actor.id);
     const last = page.at(-1);
     return {
       items: page.map((row, index) => presentSearchHit(row, messages[index] ?? presentMessage(row), snippets.get(row.id))),

@@ -1,10 +1,11 @@
 import type { Kysely } from 'kysely';
-import type { Conversation, Message, SyncChange, SyncPage, SyncQuery, User } from '@parley/protocol';
+import type { Conversation, SyncChange, SyncPage, SyncQuery, User } from '@parley/protocol';
 import type { Database } from '../../db/schema.js';
 import { invalid } from '../../errors.js';
 import { decodeCursor, encodeCursor } from '../../pagination.js';
 import type { ConversationsService } from '../conversations/conversations.service.js';
-import { presentMessages } from '../messages/message-views.js';
+import type { MessageViews } from '../messages/message-views.js';
+import { findMessages } from '../messages/messages.repository.js';
 import { currentPosition, listChangesFor, type ChangePosition, type ChangeRow } from './sync.repository.js';
 
 /**
@@ -14,6 +15,7 @@ import { currentPosition, listChangesFor, type ChangePosition, type ChangeRow } 
 export class SyncService {
   constructor(
     private readonly db: Kysely<Database>,
+    private readonly views: MessageViews,
     private readonly conversations: Pick<ConversationsService, 'get'>,
   ) {}
 
@@ -33,11 +35,8 @@ export class SyncService {
   /** Rows → the contract's changes, with their messages and the caller's view of changed conversations (one read each). */
   private async present(actor: User, rows: ChangeRow[]): Promise<SyncChange[]> {
     const messageIds = rows.flatMap((row) => (row.message_id ? [row.message_id] : []));
-    const messages = new Map<string, Message>();
-    if (messageIds.length > 0) {
-      const found = await this.db.selectFrom('messages').selectAll().where('id', 'in', messageIds).execute();
-      for (const message of await presentMessages(this.db, found, actor.id)) messages.set(message.id, message);
-    }
+    const found = await findMessages(this.db, [...new Set(messageIds)]);
+    const messages = new Map((await this.views.present(found, actor.id)).map((message) => [message.id, message]));
     const conversations = new Map<string, Promise<Conversation>>();
     const conversation = (id: string) => {
       const view = conversations.get(id) ?? this.conversations.get(actor.id, id);

@@ -13,8 +13,11 @@ export interface TypingChange {
  * (6000 ms, contract § Realtime) without a repeat.
  */
 export interface TypingTracker {
-  /** Records a typing state; reports every `true`, and a `false` only when the user was typing. */
-  set(change: TypingChange): void;
+  /**
+   * Records a typing state; reports every `true`, and a `false` only when the user was typing. Resolves once
+   * the change is recorded and reported; never rejects.
+   */
+  set(change: TypingChange): Promise<void>;
   /** Cancels every pending expiry. */
   close(): void;
 }
@@ -42,6 +45,7 @@ export function createMemoryTypingTracker(onChange: (change: TypingChange) => vo
       } else if (pending) {
         onChange(change);
       }
+      return Promise.resolve();
     },
     close() {
       for (const timer of timers.values()) clearTimeout(timer);

@@ -22,7 +22,10 @@ export class TypingService {
     });
     // Sending a message ends its sender's typing indicator at once (reported only if they were typing).
     events.on('message.created', ({ message }) => {
-      if (message.senderId) this.tracker.set({ conversationId: message.conversationId, userId: message.senderId, isTyping: false });
+      if (!message.senderId) return;
+      this.tracker
+        .set({ conversationId: message.conversationId, userId: message.senderId, isTyping: false })
+        .catch((error: unknown) => this.log.error({ err: error }, 'typing (message sent) failed'));
     });
   }
 
@@ -35,7 +38,7 @@ export class TypingService {
     await requireParticipant(this.db, conversationId, actor.id);
     const conversation = await findConversation(this.db, conversationId);
     if (isTyping && conversation?.status !== 'active') throw conflict('CONVERSATION_READ_ONLY', 'This conversation is read-only');
-    this.tracker.set({ conversationId, userId: actor.id, isTyping });
+    await this.tracker.set({ conversationId, userId: actor.id, isTyping });
   }
 
   /** Stops every pending expiry (server shutdown). */

@@ -1,0 +1,92 @@
+import { createAdapter } from '@socket.io/redis-streams-adapter';
+import type { Logger } from 'pino';
+import type { ServerOptions } from 'socket.io';
+import type { Config } from './config.js';
+import { createMemorySendLimiter, type SendLimiter } from './modules/messages/send-limiter.js';
+import { createRedisSendLimiter } from './modules/messages/send-limiter.redis.js';
+import { createMemoryPresenceTracker, type PresenceTracker } from './modules/presence/presence-tracker.js';
+import { createRedisPresenceTracker } from './modules/presence/presence-tracker.redis.js';
+import { createMemoryViewingTracker, type ViewingTracker } from './modules/presence/viewing-tracker.js';
+import { createRedisViewingTracker } from './modules/presence/viewing-tracker.redis.js';
+import { createMemoryTypingTracker, type TypingChange, type TypingTracker } from './modules/typing/typing-tracker.js';
+import { createRedisTypingTracker } from './modules/typing/typing-tracker.redis.js';
+import { connectRedis } from './redis/redis-client.js';
+
+/**
+ * What lives between requests, for one process or for many (CONVENTIONS, "Scale-out seams"; issue 8): presence,
+ * viewing, typing and send-limit state, and the Socket.IO adapter. Without `PARLEY_REDIS_URL` the in-memory versions
+ * of a single process; with it, the Redis versions and the Redis streams adapter, so fan-out and state span processes.
+ */
+export interface SharedState {
+  presence: PresenceTracker;
+  viewing: ViewingTracker;
+  /** Builds the typing tracker around the typing service's change callback. */
+  typing: (onChange: (change: TypingChange) => void) => TypingTracker;
+  sendLimiter: SendLimiter;
+  /** The Socket.IO adapter; undefined for one process (Socket.IO's in-memory adapter). */
+  adapter: ServerOptions['adapter'] | undefined;
+  /** Dependencies that are down now, for `GET /api/health` (`['redis']` during a Redis outage). */
+  degraded(): string[];
+  /** Calls `listener` each time Redis is reachable again after an outage (events from other processes may be lost). */
+  onRecovered(listener: () => void): void;
+  /** Stops heartbeats and closes the Redis connections; call after the sockets are closed. */
+  close(): Promise<void>;
+}
+
+/** The one-process state: every seam in memory. */
+export function createLocalState(config: Pick<Config, 'sendRate' | 'sendBurst'>): SharedState {
+  return {
+    presence: createMemoryPresenceTracker(),
+    viewing: createMemoryViewingTracker(),
+    typing: (onChange) => createMemoryTypingTracker(onChange),
+    sendLimiter: createMemorySendLimiter(config.sendRate, config.sendBurst),
+    adapter: undefined,
+    degraded: () => [],
+    onRecovered: () => undefined,
+    close: () => Promise.resolve(),
+  };
+}
+
+/**
+ * The many-process state on Redis (`redisUrl`). Waits for Redis at start. Two connections: the seams' client, which
+ * fails commands at once while Redis is away so requests never wait on an outage, and the adapter's, whose blocking
+ * stream reads (a duplicate of it, made by the adapter) must wait for Redis to return rather than fail in a tight loop.
+ * While Redis is away each process keeps serving its own sockets (the adapter still delivers locally; see
+ * socket.io-adapter's `ClusterAdapter.broadcast`, which catches a failed publish) and answers from what it knows.
+ */
+export async function createRedisState(config: Pick<Config, 'sendRate' | 'sendBurst'> & { redisUrl: string }, log: Logger): Promise<SharedState> {
+  const client = await connectRedis(config.redisUrl, log);
+  const bus = await connectRedis(config.redisUrl, log.child({ component: 'socket.io-adapter' }));
+  // The adapter reads the stream on `bus.duplicate()`: give that reader an offline queue, so an XREAD during an outage
+  // waits for Redis (the adapter retries at once after any failure, which would otherwise spin).
+  const duplicate = bus.duplicate.bind(bus);
+  Object.assign(bus, { duplicate: () => duplicate({ disableOfflineQueue: false }) });
+  const presence = createRedisPresenceTracker(client, { log });
+  const viewing = createRedisViewingTracker(client, { log });
+  const listeners: (() => void)[] = [];
+  let down = false;
+  client.on('error', () => {
+    down = true;
+  });
+  client.on('ready', () => {
+    if (!down) return;
+    down = false;
+    for (const listener of listeners) listener();
+  });
+  return {
+    presence,
+    viewing,
+    typing: (onChange) => createRedisTypingTracker(client, { onChange, log }),
+    sendLimiter: config.sendRate === 0 ? createMemorySendLimiter(0, config.sendBurst) : createRedisSendLimiter(client, config.sendRate, config.sendBurst, { log }),
+    adapter: createAdapter(bus),
+    degraded: () => (client.isReady ? [] : ['redis']),
+    onRecovered: (listener) => listeners.push(listener),
+    async close() {
+      await presence.close();
+      await viewing.close();
+      for (const connection of [client, bus]) {
+        if (connection.isOpen) await connection.close();
+      }
+    },
+  };
+}
