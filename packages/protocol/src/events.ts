@@ -155,8 +155,8 @@ export interface ServerToClientEvents {
   /** To the project's participants after every change of a meeting, its creation included. */
   'meeting:updated': (payload: MeetingEvent) => void;
   /**
-   * To every socket of a process whose link to the other processes (Redis) was down and is back (issue 8): events
-   * from other processes may have been missed; catch up with `GET /api/sync`.
+   * To every socket of every process, each time one process's link to the others (Redis) is back after being down
+   * (issue 8): events may have been missed in either direction; catch up with `GET /api/sync`.
    */
   'sync:stale': (payload: Record<string, never>) => void;
 }

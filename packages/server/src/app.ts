@@ -212,8 +212,9 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<ParleyApp
     log: deps.logger,
     adapter: state.adapter,
   });
-  // Events from other processes may have been lost while Redis was away: tell this process's sockets to catch up.
-  state.onRecovered(() => io.local.emit('sync:stale', {}));
+  // While this process's link to Redis was down, its sockets missed the other processes' events and theirs missed
+  // this process's (its publishes failed): once every connection is back, tell every socket of every process to catch up.
+  state.onRecovered(() => io.emit('sync:stale', {}));
   http.addHook('preClose', (done) => {
     io.disconnectSockets(true);
     io.engine.close();

@@ -3,10 +3,11 @@ import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ClientToServerEvents, ServerToClientEvents } from '@parley/protocol';
 import { ParleyClient } from '@parley/sdk';
+import { connectionName } from '../src/scale-out.js';
 import { createTestDatabase, dialects, type TestDatabase } from './support/databases.js';
 import { expectStatus } from './support/factories.js';
 import { createProjectThrough, killAll, startParley, within, type ParleyProcess, type ProcessProject } from './support/processes.js';
-import { startRedisServer, type OwnRedis } from './support/redis.js';
+import { openClient, startRedisServer, type OwnRedis } from './support/redis.js';
 import { startTcpBalancer } from './support/tcp-balancer.js';
 
 type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -132,36 +133,39 @@ describe.skipIf(!dialects.includes('postgres'))('three processes on PostgreSQL a
     }
   }, 240_000);
 
-  it('survives Redis going away for 10 s: sends keep succeeding, and clients catch up within 15 s of its return', async () => {
+  /**
+   * An SDK client on `server` following the project conversation from its newest message, connected, and shown live by
+   * a first message sent through process 0: what its stream delivers, and how many deliveries were repeats.
+   */
+  const openReader = async (server: ParleyProcess) => {
     const { client, provider, conversationId } = project;
-    const reader = new ParleyClient({ url: at(2).url, token: provider.token });
-    try {
-      const seen = new Set<string>();
-      let twice = 0;
-      reader.stream.onMessage((message) => {
-        if (message.conversationId !== conversationId) return;
-        if (seen.has(message.id)) twice += 1;
-        seen.add(message.id);
-      });
-      const history = await reader.messages.list(conversationId, { limit: 1 });
-      reader.stream.track(conversationId, history.items.at(-1)?.seq ?? 0);
-      const connected = new Promise<void>((resolve) => {
-        if (reader.realtime.getStatus().state === 'connected') resolve();
-        reader.realtime.onStatus(({ state }) => state === 'connected' && resolve());
-      });
-      reader.realtime.connect();
-      await within(connected, 15_000, 'the SDK did not connect');
-      // Its first sync cursor is set once connected: a message now proves the stream is live before the outage.
-      const warm = await expectStatus(at(0).api(client.token, 'POST', `/conversations/${conversationId}/messages`, { text: 'before the outage' }), 201);
-      await within(
-        new Promise<void>((resolve) => {
-          if (seen.has(warm.id)) resolve();
-          reader.stream.onMessage((message) => message.id === warm.id && resolve());
-        }),
-        15_000,
-        'the SDK did not receive the first message',
-      );
+    const sdk = new ParleyClient({ url: server.url, token: provider.token });
+    const seen = new Set<string>();
+    const counts = { twice: 0 };
+    sdk.stream.onMessage((message) => {
+      if (message.conversationId !== conversationId) return;
+      if (seen.has(message.id)) counts.twice += 1;
+      seen.add(message.id);
+    });
+    const history = await sdk.messages.list(conversationId, { limit: 1 });
+    sdk.stream.track(conversationId, history.items.at(-1)?.seq ?? 0);
+    const connected = new Promise<void>((resolve) => {
+      if (sdk.realtime.getStatus().state === 'connected') resolve();
+      sdk.realtime.onStatus(({ state }) => state === 'connected' && resolve());
+    });
+    sdk.realtime.connect();
+    await within(connected, 15_000, 'the SDK did not connect');
+    // Its first sync cursor is set once connected: a message now proves the stream is live.
+    const warm = await expectStatus(at(0).api(client.token, 'POST', `/conversations/${conversationId}/messages`, { text: 'the reader is live' }), 201);
+    await untilDelivered(sdk, () => seen.has(warm.id), 15_000);
+    expect(seen.has(warm.id)).toBe(true);
+    return { sdk, seen, counts };
+  };
 
+  it('survives Redis going away for 10 s: sends keep succeeding, and clients catch up within 15 s of its return', async () => {
+    const { client, conversationId } = project;
+    const { sdk: reader, seen, counts } = await openReader(at(2));
+    try {
       await redis.stop();
       const sentDuringOutage: string[] = [];
       const outageEnds = Date.now() + 10_000;
@@ -172,14 +176,49 @@ describe.skipIf(!dialects.includes('postgres'))('three processes on PostgreSQL a
       }
       for (const server of servers) expect((await server.api(null, 'GET', '/health')).body).toMatchObject({ status: 'ok', degraded: ['redis'] });
       await redis.start();
-      await untilDelivered(reader, () => sentDuringOutage.every((id) => seen.has(id)), 15_000);
-      expect(sentDuringOutage.filter((id) => !seen.has(id))).toEqual([]);
-      expect(twice).toBe(0);
+      // Each Redis connection of each process comes back on its own backoff (up to 5 s apart). Keep sending through the
+      // other two processes while any process says it is degraded, and no longer: a message whose publish failed on a
+      // connection still away must come to the reader through the catch-up that the process's recovery announces.
+      const sentOnReturn: string[] = [];
+      const whole = async () => (await Promise.all(servers.map((server) => server.api(null, 'GET', '/health')))).every(({ body }) => body.degraded === undefined);
+      const returnEnds = Date.now() + 20_000;
+      for (let i = 0; !(await whole()) && Date.now() < returnEnds; i += 1) {
+        const message = await expectStatus(at(i % 2).api(client.token, 'POST', `/conversations/${conversationId}/messages`, { text: `as Redis returns ${i}` }), 201);
+        sentOnReturn.push(message.id);
+      }
+      for (const server of servers) expect((await server.api(null, 'GET', '/health')).body).toEqual({ status: 'ok' });
+      const sent = [...sentDuringOutage, ...sentOnReturn];
+      await untilDelivered(reader, () => sent.every((id) => seen.has(id)), 15_000);
+      expect(sent.filter((id) => !seen.has(id))).toEqual([]);
+      expect(counts.twice).toBe(0);
       for (const server of servers) expect(server.process.child.exitCode).toBeNull();
     } finally {
       reader.realtime.disconnect();
     }
   }, 90_000);
+
+  it("has every process's sockets catch up when one process's adapter connections drop alone", async () => {
+    const { client, conversationId } = project;
+    const { sdk: reader, seen } = await openReader(at(2));
+    const admin = await openClient(redis.url);
+    try {
+      const name = connectionName('adapter', at(1).process.child.pid);
+      const ids = (await admin.clientList()).filter((connection) => connection.name === name).map((connection) => connection.id);
+      // The adapter's publisher, its stream reader and its subscriber.
+      expect(ids.length).toBe(3);
+      // Their reconnection then waits out a 3 s pause of every client (the kills, sent first on this connection, are not paused).
+      await Promise.all([...ids.map((id) => admin.sendCommand(['CLIENT', 'KILL', 'ID', String(id)])), admin.sendCommand(['CLIENT', 'PAUSE', '3000', 'ALL'])]);
+      // Meanwhile process 1's publish fails, and nothing sent after it would reveal the gap: only the catch-up announced
+      // once its connections are back can bring this message to the reader.
+      const lost = await expectStatus(at(1).api(client.token, 'POST', `/conversations/${conversationId}/messages`, { text: 'while process 1 reconnects' }), 201);
+      await untilDelivered(reader, () => seen.has(lost.id), 15_000);
+      expect(seen.has(lost.id)).toBe(true);
+      for (const server of servers) expect((await server.api(null, 'GET', '/health')).body).toEqual({ status: 'ok' });
+    } finally {
+      reader.realtime.disconnect();
+      await admin.close();
+    }
+  }, 60_000);
 
   it('loses no acknowledged message and shows none twice when a process is killed mid-stream', async () => {
     const { client, provider, conversationId } = project;
@@ -195,18 +234,31 @@ describe.skipIf(!dialects.includes('postgres'))('three processes on PostgreSQL a
       const start = (await expectStatus(at(1).api(client.token, 'GET', `/conversations/${conversationId}/messages?limit=1`), 200)).items.at(-1)?.seq ?? 0;
       const readers = [make(provider.token), make(client.token), make(provider.token)].map((sdk) => {
         const seen = new Map<string, number>();
-        sdk.stream.onMessage((message) => message.conversationId === conversationId && seen.set(message.id, (seen.get(message.id) ?? 0) + 1));
+        // What a failure report needs: how often the reader (re)connected, and the highest seq it was given.
+        const story = { connects: 0, highestSeq: start, errors: [] as string[], live: new Set<number>() };
+        sdk.realtime.onStatus(({ state }) => state === 'connected' && (story.connects += 1));
+        sdk.stream.onError((error) => story.errors.push(String(error)));
+        sdk.realtime.on('message:new', ({ message }) => story.live.add(message.seq));
+        sdk.stream.onMessage((message) => {
+          if (message.conversationId !== conversationId) return;
+          seen.set(message.id, (seen.get(message.id) ?? 0) + 1);
+          story.highestSeq = Math.max(story.highestSeq, message.seq);
+        });
         sdk.stream.track(conversationId, start);
-        return { sdk, seen };
+        return { sdk, seen, story };
       });
       const writers = [make(client.token), make(provider.token), make(client.token)];
       const acked: string[] = [];
+      const seqOf = new Map<string, number>();
       let killed = false;
       await Promise.all(
         writers.map(async (writer, w) => {
           for (let i = 0; i < 60; i += 1) {
             const entry = await writer.outbox.send(conversationId, { text: `kill test w${w} m${i}` });
-            if (entry.status === 'sent' && entry.message) acked.push(entry.message.id);
+            if (entry.status === 'sent' && entry.message) {
+              acked.push(entry.message.id);
+              seqOf.set(entry.message.id, entry.message.seq);
+            }
             if (!killed && acked.length >= 40) {
               killed = true;
               // Some of these clients' connections went to the process about to die.
@@ -220,7 +272,12 @@ describe.skipIf(!dialects.includes('postgres'))('three processes on PostgreSQL a
       expect(acked.length).toBeGreaterThan(150);
       // Each reader's catch-up runs on its own schedule after its reconnection.
       await Promise.all(readers.map(({ sdk, seen }) => untilDelivered(sdk, () => acked.every((id) => seen.has(id)), 30_000)));
-      expect(readers.flatMap(({ seen }) => acked.filter((id) => !seen.has(id)))).toEqual([]);
+      const missing = readers.map(({ seen, story }, reader) => {
+        const missingSeqs = acked.filter((id) => !seen.has(id)).map((id) => seqOf.get(id) ?? 0);
+        return { reader, connects: story.connects, highestSeq: story.highestSeq, errors: story.errors, missingSeqs, missingButLive: missingSeqs.filter((seq) => story.live.has(seq)) };
+      });
+      const highestAcked = Math.max(...seqOf.values());
+      expect(readers.flatMap(({ seen }) => acked.filter((id) => !seen.has(id))), JSON.stringify({ highestAcked, readers: missing })).toEqual([]);
       expect(readers.flatMap(({ seen }) => [...seen.values()].filter((count) => count > 1))).toEqual([]);
     } finally {
       for (const sdk of clients) sdk.realtime.disconnect();

@@ -41,12 +41,16 @@ function redactedUrl(url: string): string {
  *   knows (issue 8, "Degradation"), so a request never waits for an outage to end and no unbounded queue builds
  *   up; what a seam wrote meanwhile is re-asserted by its own resync after reconnection.
  *
+ * - `name`, when given, is set on every connection (`CLIENT SETNAME`, duplicates included), so `CLIENT LIST` on the
+ *   Redis server tells which process holds which connection.
+ *
  * Rejects only if `url` is malformed (node-redis's `TypeError`). Close the client with `client.close()`.
  */
-export async function connectRedis(url: string, log: Logger): Promise<RedisClientType> {
+export async function connectRedis(url: string, log: Logger, name?: string): Promise<RedisClientType> {
   const where = redactedUrl(url);
   const client: RedisClientType = createClient({
     url,
+    ...(name === undefined ? {} : { name }),
     disableOfflineQueue: true,
     socket: { connectTimeout: 5_000, reconnectStrategy: reconnectDelay },
   });
