@@ -7,6 +7,11 @@ export type FetchAfter = (conversationId: string, afterSeq: number) => Promise<H
 /** Reads the caller's changes after a sync cursor (`GET /api/sync?since=`); without one, a cursor for now. */
 export type FetchChanges = (since?: string) => Promise<SyncPage>;
 
+/** First wait before a failed catch-up is tried again (ms); doubled after each failure of the same conversation. */
+export const CATCH_UP_RETRY_BASE_MS = 1_000;
+/** Longest wait between two tries of a failing catch-up (ms). */
+export const CATCH_UP_RETRY_MAX_MS = 30_000;
+
 /**
  * Every message of the tracked conversations, to the application exactly once and in `seq` order per
  * conversation, whatever the socket does (docs/delivery.md). Live `message:new` events are the fast path.
@@ -15,7 +20,10 @@ export type FetchChanges = (since?: string) => Promise<SyncPage>;
  * `seq` checks as live ones, other changes (read positions, status, participants) to {@link onChange}.
  * A `seq` gap triggers a catch-up through history (`after` the highest `seq` delivered), and anything at
  * or below that `seq` is dropped as a repeat. Without `fetchChanges`, or when a sync fails, every tracked
- * conversation catches up through history instead.
+ * conversation catches up through history instead. A failed catch-up is reported ({@link onError}) and tried
+ * again while the socket is connected, after {@link CATCH_UP_RETRY_BASE_MS} doubling up to
+ * {@link CATCH_UP_RETRY_MAX_MS}, so messages whose live events were missed arrive without waiting for another
+ * message (a reconnection catches up anyway).
  */
 export class MessageStream {
   private readonly highest = new Map<string, number>();
@@ -23,13 +31,15 @@ export class MessageStream {
   private readonly listeners = new Set<(message: Message) => void>();
   private readonly changeListeners = new Set<(change: SyncChange) => void>();
   private readonly errorListeners = new Set<(error: unknown) => void>();
+  /** Per conversation: failed catch-ups in a row, and the timer of the next try. */
+  private readonly retries = new Map<string, { failures: number; timer: ReturnType<typeof setTimeout> | null }>();
   private connectedBefore = false;
   /** The `/api/sync` cursor: everything before it has reached the application or was never its to see. */
   private cursor: string | null = null;
   private syncing: Promise<void> = Promise.resolve();
 
   constructor(
-    realtime: Realtime,
+    private readonly realtime: Realtime,
     private readonly fetchAfter: FetchAfter,
     private readonly fetchChanges?: FetchChanges,
   ) {
@@ -56,6 +66,7 @@ export class MessageStream {
   /** Stops tracking a conversation. */
   untrack(conversationId: string): void {
     this.highest.delete(conversationId);
+    this.forgetRetry(conversationId);
   }
 
   /** Catches a tracked conversation up now (e.g. after the application was in the background); resolves when done. */
@@ -155,11 +166,34 @@ export class MessageStream {
         if (held === undefined) return;
         const page = await this.fetchAfter(conversationId, held);
         for (const message of page.items) if (message.seq > (this.highest.get(conversationId) ?? Infinity)) this.deliver(message);
-        if (!page.hasMore || page.items.length === 0) return;
+        if (!page.hasMore || page.items.length === 0) break;
       }
+      this.forgetRetry(conversationId);
     } catch (error) {
       this.report(error);
+      this.retryLater(conversationId);
     }
+  }
+
+  private forgetRetry(conversationId: string): void {
+    const retry = this.retries.get(conversationId);
+    if (retry?.timer) clearTimeout(retry.timer);
+    this.retries.delete(conversationId);
+  }
+
+  /** Tries a failed catch-up again after the backoff, unless one is already due or the socket is not connected then. */
+  private retryLater(conversationId: string): void {
+    const retry = this.retries.get(conversationId) ?? { failures: 0, timer: null };
+    this.retries.set(conversationId, retry);
+    if (retry.timer) return;
+    const delay = Math.min(CATCH_UP_RETRY_MAX_MS, CATCH_UP_RETRY_BASE_MS * 2 ** retry.failures);
+    retry.failures += 1;
+    retry.timer = setTimeout(() => {
+      retry.timer = null;
+      if (this.highest.has(conversationId) && this.realtime.getStatus().state === 'connected') void this.catchUp(conversationId);
+    }, delay);
+    // Never keeps a Node.js process alive on its own.
+    (retry.timer as { unref?: () => void }).unref?.();
   }
 
   private report(error: unknown): void {

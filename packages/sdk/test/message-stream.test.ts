@@ -102,4 +102,42 @@ describe('MessageStream against a real server', () => {
     for (const listener of parley.realtime.socket.listeners('message:new')) for (const message of seen.slice(1)) listener({ message });
     expect(seen.map((m) => m.seq)).toEqual([1, 2, 3]);
   });
+
+  it('tries a failed catch-up again on its own: what was missed arrives with no further message or reconnection', async () => {
+    const { client, provider, conversation } = await createProject(t);
+    // The application's token source, briefly unreachable: every REST call fails while `unreachable` is set.
+    let unreachable = false;
+    const parley = pool.make(t, {
+      getToken: () => (unreachable ? Promise.reject(new Error('token service unreachable')) : Promise.resolve(provider.token)),
+    });
+    const seen: Message[] = [];
+    const errors: unknown[] = [];
+    parley.stream.onMessage((message) => seen.push(message));
+    parley.stream.onError((error) => errors.push(error));
+    parley.stream.track(conversation.id, 1); // the provider holds the system message
+    await connected(parley);
+
+    parley.realtime.disconnect();
+    await expectStatus(t.api(client.token, 'POST', `/conversations/${conversation.id}/messages`, { text: 'sent while away' }), 201);
+    // The socket authenticates first; the catch-up after it, registered earlier, runs once this listener has cut the tokens off.
+    parley.realtime.onStatus(({ state }) => state === 'connected' && (unreachable = true));
+    const reconnected = nextStatus(parley, 'connected');
+    parley.realtime.connect();
+    await reconnected;
+    // Both ways of catching up fail: the sync, then the conversation's history.
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`${errors.length} of 2 catch-ups failed`)), EVENT_TIMEOUT_MS);
+      const off = parley.stream.onError(() => {
+        if (errors.length < 2) return;
+        clearTimeout(timer);
+        off();
+        resolve();
+      });
+    });
+    expect(seen).toEqual([]);
+
+    unreachable = false;
+    await collected(seen, 1, (l) => parley.stream.onMessage(l));
+    expect(seen.map((m) => [m.seq, m.text])).toEqual([[2, 'sent while away']]);
+  });
 });

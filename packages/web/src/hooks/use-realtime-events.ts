@@ -36,7 +36,7 @@ export function useRealtimeEvents(api: ParleyApi, meId: string): void {
         store.receiveMessage(message, meId);
         applyNewMessage(queryClient, message, meId);
       }),
-      // A failed catch-up is tried again by the stream at the next gap or reconnection; only a refused token ends anything.
+      // A failed catch-up is tried again by the stream on its own (1 s doubling to 30 s); only a refused token ends anything.
       api.stream.onError((error) => {
         if (isUnauthenticated(error)) useSessionStore.getState().expire();
       }),

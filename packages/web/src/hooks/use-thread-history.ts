@@ -63,7 +63,7 @@ export function useThreadHistory(conversationId: string): ThreadHistory {
     const held = useRealtimeStore.getState().threads[conversationId];
     if (!loaded || !everConnected || !held) return;
     api.stream.track(conversationId, contiguousSeq(held));
-    // Catch-up failures reach `api.stream.onError`; the stream tries again at the next gap or reconnection.
+    // Catch-up failures reach `api.stream.onError`; the stream tries again on its own (1 s doubling to 30 s).
     void api.stream.sync(conversationId);
     return () => api.stream.untrack(conversationId);
   }, [api, conversationId, loaded, everConnected]);
