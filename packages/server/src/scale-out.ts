@@ -26,9 +26,15 @@ export interface SharedState {
   sendLimiter: SendLimiter;
   /** The Socket.IO adapter; undefined for one process (Socket.IO's in-memory adapter). */
   adapter: ServerOptions['adapter'] | undefined;
-  /** Dependencies that are down now, for `GET /api/health` (`['redis']` during a Redis outage). */
+  /**
+   * Dependencies that are down now, for `GET /api/health`: `['redis']` from the first failure of any of this process's
+   * Redis connections until all of them are back, else `[]`.
+   */
   degraded(): string[];
-  /** Calls `listener` each time Redis is reachable again after an outage (events from other processes may be lost). */
+  /**
+   * Calls `listener` each time all of this process's Redis connections are back after any of them failed: events may
+   * have been lost in both directions between this process and the others meanwhile.
+   */
   onRecovered(listener: () => void): void;
   /** Stops heartbeats and closes the Redis connections; call after the sockets are closed. */
   close(): Promise<void>;
